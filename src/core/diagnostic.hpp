@@ -1,0 +1,56 @@
+// Diagnostics: every problem a user can act on, as a value.
+//
+// A diagnostic names where the problem is (file, row, column or template line, byte offset),
+// the offending value and the reason in Chinese and English. Stages collect diagnostics
+// instead of throwing, so that one run reports every problem of a file at once.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tuijie {
+
+enum class Severity { Warning, Error };
+
+enum class Lang { Zh, En };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string code;       // stable machine-readable code, e.g. "bad-email"
+  std::string file;       // input file or template path ("" when not about a file)
+  long row = 0;           // 1-based row as Excel shows it (header = row 1), or template line
+  long column = 0;        // 1-based column number, or template column (0 = whole row)
+  std::string column_name;  // column name as written in the file, or field key
+  long byte_offset = -1;  // for encoding problems: offset of the first bad byte
+  std::string record;     // record key or name, when the problem is about a stored record
+  std::string value;      // the offending value, as read
+  std::string reason_zh;
+  std::string reason_en;
+
+  /// One line, e.g. "samples/c.csv:7 列 电子邮箱 值 'a@b' — 电子邮箱格式不正确 / invalid e-mail".
+  std::string format(Lang lang) const;
+  /// Both languages: "<place>: <zh> / <en>".
+  std::string format_bilingual() const;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+bool has_errors(const Diagnostics& diagnostics);
+
+/// Thrown when a stage cannot continue; carries the diagnostics that explain why.
+class TuijieError : public std::runtime_error {
+ public:
+  explicit TuijieError(Diagnostics diagnostics);
+  explicit TuijieError(Diagnostic diagnostic);
+  const Diagnostics& diagnostics() const { return diagnostics_; }
+
+ private:
+  Diagnostics diagnostics_;
+};
+
+/// Convenience for errors that are not about an input row.
+Diagnostic make_error(std::string code, std::string reason_zh, std::string reason_en,
+                      std::string file = {}, std::string value = {});
+
+}  // namespace tuijie

@@ -1,0 +1,61 @@
+// One font file (or one face of a .ttc), parsed once per process and shared read-only.
+//
+// The layout stage asks it for glyph ids and advances; the PDF writer asks it for the
+// HarfBuzz face to subset and for the FontDescriptor figures. Nothing here is per document.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+struct hb_face_t;
+
+namespace tuijie::fonts {
+
+class FontFace {
+ public:
+  /// Opens face `index` of a TrueType/OpenType (glyf) file. Throws TuijieError (code
+  /// "font-unreadable" or "font-cff") naming the file when it cannot be used.
+  static std::shared_ptr<const FontFace> open(const std::string& path, unsigned index = 0);
+
+  ~FontFace();
+  FontFace(const FontFace&) = delete;
+  FontFace& operator=(const FontFace&) = delete;
+
+  const std::string& path() const;
+  unsigned index() const;
+  /// PostScript name with characters unsafe in a PDF name removed (no subset tag).
+  const std::string& postscript_name() const;
+  const std::string& family_name() const;
+
+  uint16_t units_per_em() const;
+  int16_t ascender() const;   // font units, positive (hhea/OS2 typo)
+  int16_t descender() const;  // font units, negative
+  int16_t cap_height() const;
+  std::array<int16_t, 4> bbox() const;  // xMin, yMin, xMax, yMax in font units
+  int italic_angle() const;
+  bool is_fixed_pitch() const;
+  bool is_serif() const;
+
+  /// Glyph id for a code point, or 0 when the face has none (per-character fallback asks
+  /// the next face of the chain). Thread-safe.
+  uint32_t glyph_for(char32_t code_point) const;
+  /// Horizontal advance of a glyph in font units. Thread-safe.
+  uint16_t advance(uint32_t glyph) const;
+  /// Advance in points at the given size.
+  double advance_pt(uint32_t glyph, double size_pt) const {
+    return advance(glyph) * size_pt / units_per_em();
+  }
+
+  /// The face, already run through hb_subset_preprocess, for the PDF writer's subsetting.
+  hb_face_t* hb_face() const;
+
+  struct Impl;
+
+ private:
+  explicit FontFace(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tuijie::fonts
