@@ -18,18 +18,19 @@ namespace {
 }  // namespace
 
 FontUsage::FontUsage(const fonts::FontFace& face)
-    : face_(&face), text_(hb_face_get_glyph_count(face.hb_face()), 0) {}
+    : face_(&face), slot_of_glyph_(hb_face_get_glyph_count(face.hb_face()), 0) {}
 
 void FontUsage::add(uint32_t glyph, char32_t character) {
-  if (glyph == 0 || glyph >= text_.size()) {
+  if (glyph == 0 || glyph >= slot_of_glyph_.size()) {
     bad_input("字形编号 " + std::to_string(glyph) + " 不是字体中可显示的字形（排版错误）",
               "glyph id " + std::to_string(glyph) +
                   " is not a drawable glyph of the font (a layout error)",
               face_->path());
   }
-  if (text_[glyph] == 0) {
-    text_[glyph] = kUsed | (character & ~kUsed);
+  if (slot_of_glyph_[glyph] == 0) {
     glyphs_.push_back(glyph);
+    characters_.push_back(character);
+    slot_of_glyph_[glyph] = static_cast<uint16_t>(glyphs_.size());
   }
 }
 

@@ -54,7 +54,7 @@ uint16_t decode_code(const char* bytes) {
 
 }  // namespace
 
-Type0Font::Type0Font(const HaruDocument& doc, const FontUsage& usage, bool compress) {
+Type0Font::Type0Font(HaruDocument& doc, const FontUsage& usage, bool compress) : usage_(usage) {
   const fonts::FontFace& face = usage.face();
   const std::string step = "embedding font " + face.path();
   auto ok = [&doc, &step](HPDF_STATUS status) { doc.check(status, step); };
@@ -63,19 +63,17 @@ Type0Font::Type0Font(const HaruDocument& doc, const FontUsage& usage, bool compr
   const std::string base_font = subset.tag + "+" + face.postscript_name().substr(0, 100);
 
   // Codes, widths and characters of the glyphs shown.
-  code_of_glyph_.assign(usage.face_glyph_count(), 0);
+  code_of_index_ = subset.new_glyphs;
   std::vector<std::pair<uint16_t, double>> widths;
   std::vector<std::pair<uint16_t, char32_t>> texts;
   widths.reserve(usage.glyphs().size());
   texts.reserve(usage.glyphs().size());
   uint16_t max_code = 0;
   for (size_t i = 0; i < usage.glyphs().size(); ++i) {
-    uint32_t glyph = usage.glyphs()[i];
-    uint16_t code = subset.new_glyphs[i];
-    code_of_glyph_[glyph] = code;
+    uint16_t code = code_of_index_[i];
     max_code = std::max(max_code, code);
-    widths.emplace_back(code, width_in_thousandths(face, glyph));
-    texts.emplace_back(code, usage.text_of(glyph));
+    widths.emplace_back(code, width_in_thousandths(face, usage.glyphs()[i]));
+    texts.emplace_back(code, usage.characters()[i]);
   }
   width_of_code_.assign(max_code + 1, 0);
   for (const auto& [code, width] : widths) {
@@ -202,11 +200,12 @@ Type0Font::Type0Font(const HaruDocument& doc, const FontUsage& usage, bool compr
 
 void Type0Font::encode(std::span<const uint32_t> glyphs, std::string& out) const {
   for (uint32_t glyph : glyphs) {
-    uint16_t code = glyph < code_of_glyph_.size() ? code_of_glyph_[glyph] : 0;
-    if (code == 0) {  // collect_font_usage saw every glyph of the document
+    int index = usage_.index_of(glyph);
+    if (index < 0) {  // collect_font_usage saw every glyph of the document
       throw TuijieError(make_error("pdf-write", "字形不在字体子集中（内部错误）",
                                    "a glyph is missing from the font subset (internal error)"));
     }
+    uint16_t code = code_of_index_[index];
     out += static_cast<char>(0x80 | (code >> 12));
     out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (code & 0x3F));

@@ -27,8 +27,9 @@ namespace tuijie::pdf {
 
 class Type0Font {
  public:
-  /// Subsets the face to the glyphs of `usage` and adds the font's objects to `doc`.
-  Type0Font(const HaruDocument& doc, const FontUsage& usage, bool compress);
+  /// Subsets the face to the glyphs of `usage` and adds the font's objects to `doc`. `usage`
+  /// must outlive this font.
+  Type0Font(HaruDocument& doc, const FontUsage& usage, bool compress);
   Type0Font(const Type0Font&) = delete;
   Type0Font& operator=(const Type0Font&) = delete;
 
@@ -54,7 +55,8 @@ class Type0Font {
   HPDF_FontDef_Rec fontdef_{};
   HPDF_Encoder_Rec encoder_{};
 
-  std::vector<uint16_t> code_of_glyph_;  // by source glyph id; 0 = not in the subset
+  const FontUsage& usage_;
+  std::vector<uint16_t> code_of_index_;  // code of each glyph of usage_, in its order
   std::vector<uint32_t> width_of_code_;  // thousandths of an em, rounded
   HPDF_Font font_ = nullptr;
 };
