@@ -27,11 +27,27 @@ void FontUsage::add(uint32_t glyph, char32_t character) {
                   " is not a drawable glyph of the font (a layout error)",
               face_->path());
   }
-  if (slot_of_glyph_[glyph] == 0) {
+  uint16_t slot = slot_of_glyph_[glyph];
+  if (slot == 0) {
     glyphs_.push_back(glyph);
     characters_.push_back(character);
     slot_of_glyph_[glyph] = static_cast<uint16_t>(glyphs_.size());
+  } else if (character != 0 && character != characters_[slot - 1]) {
+    if (characters_[slot - 1] == 0) {
+      characters_[slot - 1] = character;
+    } else if (alias_of(glyph, character) < 0) {
+      aliases_.push_back({glyph, character});
+    }
   }
+}
+
+int FontUsage::alias_of(uint32_t glyph, char32_t character) const {
+  for (size_t i = 0; i < aliases_.size(); ++i) {
+    if (aliases_[i].glyph == glyph && aliases_[i].character == character) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
 }
 
 std::vector<FontUsage> collect_font_usage(const layout::PagedDocument& doc) {

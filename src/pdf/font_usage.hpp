@@ -21,9 +21,11 @@ class FontUsage {
   /// Number of glyphs in the face.
   uint32_t face_glyph_count() const { return static_cast<uint32_t>(slot_of_glyph_.size()); }
 
-  /// Records that `glyph` is shown for `character` (0 = no character known). The first
-  /// character recorded for a glyph is the one it copies out as. Throws TuijieError
-  /// "pdf-input" for .notdef or a glyph id the face does not have.
+  /// Records that `glyph` is shown for `character` (0 = no character known). A glyph shown
+  /// for several characters (a font may draw 更 U+66F4 and its compatibility twin U+F901 with
+  /// one glyph) keeps its first character and gets an alias for each other one, so that each
+  /// copies out as itself. Throws TuijieError "pdf-input" for .notdef or a glyph id the face
+  /// does not have.
   void add(uint32_t glyph, char32_t character);
 
   /// Glyph ids in the order they were first shown.
@@ -35,12 +37,23 @@ class FontUsage {
     return glyph < slot_of_glyph_.size() ? slot_of_glyph_[glyph] - 1 : -1;
   }
 
+  /// A glyph shown for a character other than its first one.
+  struct Alias {
+    uint32_t glyph;
+    char32_t character;
+  };
+  /// Aliases in the order they were first shown; usually none.
+  const std::vector<Alias>& aliases() const { return aliases_; }
+  /// Position in aliases() of (`glyph`, `character`), or -1 when it is not an alias.
+  int alias_of(uint32_t glyph, char32_t character) const;
+
  private:
   const fonts::FontFace* face_;
   // By glyph id: 1 + its position in glyphs_, 0 when unused. A face has at most 65535 glyphs.
   std::vector<uint16_t> slot_of_glyph_;
   std::vector<uint32_t> glyphs_;
   std::vector<char32_t> characters_;
+  std::vector<Alias> aliases_;
 };
 
 /// The faces a document uses, in the order of their first glyph run, with their glyphs.

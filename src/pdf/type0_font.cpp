@@ -75,6 +75,20 @@ Type0Font::Type0Font(HaruDocument& doc, const FontUsage& usage, bool compress) :
     widths.emplace_back(code, width_in_thousandths(face, usage.glyphs()[i]));
     texts.emplace_back(code, usage.characters()[i]);
   }
+  if (subset.glyph_count + usage.aliases().size() > 0xFFFF) {
+    throw TuijieError(make_error("pdf-input", "一种字体用到的字形和字符过多，超出 PDF 编码范围",
+                                 "a font is used for more glyphs and characters than PDF codes "
+                                 "can hold",
+                                 face.path()));
+  }
+  for (size_t k = 0; k < usage.aliases().size(); ++k) {
+    const FontUsage::Alias& alias = usage.aliases()[k];
+    auto code = static_cast<uint16_t>(subset.glyph_count + k);
+    alias_codes_.push_back(code);
+    max_code = code;
+    widths.emplace_back(code, width_in_thousandths(face, alias.glyph));
+    texts.emplace_back(code, alias.character);
+  }
   width_of_code_.assign(max_code + 1, 0);
   for (const auto& [code, width] : widths) {
     width_of_code_[code] = static_cast<uint32_t>(std::lround(width));
@@ -136,7 +150,26 @@ Type0Font::Type0Font(HaruDocument& doc, const FontUsage& usage, bool compress) :
   ok(HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr)));
   ok(HPDF_Dict_AddNumber(system_info, "Supplement", 0));
   ok(HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor));
-  ok(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"));
+  if (alias_codes_.empty()) {
+    ok(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"));
+  } else {
+    // Big-endian glyph id for every code: itself below the aliases, its glyph's for each alias.
+    std::string map;
+    map.reserve(2 * (max_code + 1));
+    auto append = [&map](uint32_t glyph) {
+      map += static_cast<char>(glyph >> 8);
+      map += static_cast<char>(glyph & 0xFF);
+    };
+    for (uint32_t code = 0; code < subset.glyph_count; ++code) {
+      append(code);
+    }
+    for (const FontUsage::Alias& alias : usage.aliases()) {
+      append(code_of_index_[usage.index_of(alias.glyph)]);
+    }
+    HPDF_Dict cid_to_gid = doc.check(HPDF_DictStream_New(mmgr, xref), step);
+    ok(HPDF_Dict_Add(cid_font, "CIDToGIDMap", cid_to_gid));
+    doc.set_stream_data(cid_to_gid, std::move(map), compress);
+  }
 
   CidWidths cid_widths = build_cid_widths(std::move(widths));
   auto add_width = [&](HPDF_Array array, double width) {
@@ -198,14 +231,23 @@ Type0Font::Type0Font(HaruDocument& doc, const FontUsage& usage, bool compress) :
   doc.set_stream_data(to_unicode, build_to_unicode_cmap(std::move(texts)), compress);
 }
 
-void Type0Font::encode(std::span<const uint32_t> glyphs, std::string& out) const {
-  for (uint32_t glyph : glyphs) {
+void Type0Font::encode(std::span<const uint32_t> glyphs, std::u32string_view text,
+                       std::string& out) const {
+  for (size_t i = 0; i < glyphs.size(); ++i) {
+    uint32_t glyph = glyphs[i];
     int index = usage_.index_of(glyph);
     if (index < 0) {  // collect_font_usage saw every glyph of the document
       throw TuijieError(make_error("pdf-write", "字形不在字体子集中（内部错误）",
                                    "a glyph is missing from the font subset (internal error)"));
     }
     uint16_t code = code_of_index_[index];
+    char32_t character = i < text.size() ? text[i] : 0;
+    if (!alias_codes_.empty() && character != 0 && character != usage_.characters()[index]) {
+      int alias = usage_.alias_of(glyph, character);
+      if (alias >= 0) {
+        code = alias_codes_[alias];
+      }
+    }
     out += static_cast<char>(0x80 | (code >> 12));
     out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (code & 0x3F));

@@ -8,8 +8,11 @@
 // route cannot be used: it drops the parts of composite glyphs whose ids are above 32767 and
 // writes a malformed ToUnicode map.
 //
-// Codes are the glyph ids of the subset (CIDToGIDMap /Identity). A document's glyphs are
-// all known before the first page is drawn, so the font is complete when it is created.
+// Codes are the glyph ids of the subset (CIDToGIDMap /Identity), so no code-to-glyph map is
+// needed. Only when a glyph is shown for more than one character (FontUsage::Alias) do the
+// extra characters get codes after the subset's last glyph, and then a CIDToGIDMap stream
+// maps every code. A document's glyphs are all known before the first page is drawn, so the
+// font is complete when it is created.
 #pragma once
 
 #include <hpdf.h>
@@ -18,6 +21,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pdf/font_usage.hpp"
@@ -36,10 +40,10 @@ class Type0Font {
   HPDF_Font handle() const { return font_; }
 
   /// Appends to `out` the string HPDF_Page_ShowText takes to show `glyphs` (source glyph ids,
-  /// all recorded in the usage this font was made from). libharu takes NUL-terminated text,
-  /// so each code travels as three bytes that are never 0, and the encoder turns them back
-  /// into the 2-byte code.
-  void encode(std::span<const uint32_t> glyphs, std::string& out) const;
+  /// all recorded in the usage this font was made from) for `text` (the character of each
+  /// glyph, or empty). libharu takes NUL-terminated text, so each code travels as three bytes
+  /// that are never 0, and the encoder turns them back into the 2-byte code.
+  void encode(std::span<const uint32_t> glyphs, std::u32string_view text, std::string& out) const;
 
   /// Bytes `encode` appends per glyph; libharu limits one string to 65535 bytes.
   static constexpr size_t kBytesPerGlyph = 3;
@@ -57,6 +61,7 @@ class Type0Font {
 
   const FontUsage& usage_;
   std::vector<uint16_t> code_of_index_;  // code of each glyph of usage_, in its order
+  std::vector<uint16_t> alias_codes_;    // code of each alias of usage_, in its order
   std::vector<uint32_t> width_of_code_;  // thousandths of an em, rounded
   HPDF_Font font_ = nullptr;
 };

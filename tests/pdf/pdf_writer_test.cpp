@@ -156,6 +156,24 @@ TEST_CASE("viewers place glyphs where layout measured them") {
   }
 }
 
+TEST_CASE("a glyph drawn for two characters copies out as each of them") {
+  // Droid Sans Fallback draws 更 U+66F4 and the compatibility ideograph U+F901 with one glyph.
+  const fonts::FontFace& droid = *test_fonts().droid;
+  REQUIRE(droid.glyph_for(U'\U000066F4') == droid.glyph_for(U'\U0000F901'));
+  const std::u32string line = U"\U000066F4\U0000F901\U000066F4 \U0000F901";
+  layout::PagedDocument doc;
+  layout::Page page;
+  add_text(page, {&droid}, line, 72, 100, 14);
+  doc.pages.push_back(page);
+  std::string path = write(doc, "alias");
+  ToolResult text = run_tool("pdftotext " + shell_quote(path) + " -");
+  CHECK(text.err.empty());
+  CHECK(non_empty_lines(text.out) == std::vector<std::string>{to_utf8(line)});
+  CHECK(read_file(path).find("/CIDToGIDMap /Identity") == std::string::npos);
+  ToolResult check = run_tool("qpdf --check " + shell_quote(path));
+  CHECK(check.exit_code == 0);
+}
+
 TEST_CASE("every font is embedded, subset and has a ToUnicode map") {
   std::string path = write(text_document(), "fonts");
   ToolResult fonts = run_tool("pdffonts " + shell_quote(path));
