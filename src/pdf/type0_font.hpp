@@ -24,6 +24,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pdf/cid_font_objects.hpp"
+#include "pdf/font_subset.hpp"
 #include "pdf/font_usage.hpp"
 #include "pdf/haru_document.hpp"
 
@@ -49,6 +51,9 @@ class Type0Font {
   static constexpr size_t kBytesPerGlyph = 3;
 
  private:
+  void assign_codes(const FontSubset& subset, CidFontContent& content);
+  void create_font_dictionary(HaruDocument& doc, const std::string& base_font);
+
   static HPDF_TextWidth text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT length);
   static char* encode_text(HPDF_Encoder encoder, const char* text, HPDF_UINT length,
                            HPDF_UINT* encoded_length);
