@@ -104,6 +104,10 @@ void PagePainter::paint(const layout::GlyphRun& run) {
     return;
   }
   require_finite({run.x, run.y, run.size, run.char_spacing});
+  if (run.size <= 0 || run.size > HPDF_MAX_FONTSIZE || run.char_spacing < HPDF_MIN_CHARSPACE ||
+      run.char_spacing > HPDF_MAX_CHARSPACE) {
+    bad_item("字号或字距超出 PDF 允许的范围", "a font size or character spacing is out of range");
+  }
   auto font = fonts_.find(run.face);
   if (font == fonts_.end()) {  // collect_font_usage saw every run
     bad_item("文字段的字体未登记", "a glyph run's font was not collected");

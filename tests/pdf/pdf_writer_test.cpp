@@ -421,6 +421,10 @@ TEST_CASE("a document layout should never produce is refused") {
     run.color.g = 2;
     CHECK(error_code([&] { pdf::write_pdf(doc); }) == "pdf-input");
   }
+  SECTION("a font size of 0") {
+    run.size = 0;
+    CHECK(error_code([&] { pdf::write_pdf(doc); }) == "pdf-input");
+  }
   SECTION("a page too small") {
     doc.pages[0].width = 1;
     CHECK(error_code([&] { pdf::write_pdf(doc); }) == "pdf-input");
