@@ -11,13 +11,17 @@ namespace {
 // First-line indent in Chinese typesetting is counted in characters; two ideographic spaces
 // give exactly 2 em and copy out as the spaces a clerk would type.
 std::string indented(const Paragraph& p) {
-  if (p.style.indent <= 0)
-    return p.text;
+  if (p.style.indent <= 0) return p.text;
   int spaces = static_cast<int>(p.style.indent / p.style.size + 0.5);
-  std::string out;
-  for (int i = 0; i < spaces; ++i)
-    out += "\u3000";
-  return out + p.text;
+  std::string indent;
+  for (int i = 0; i < spaces; ++i) indent += "\u3000";
+  // Every paragraph of a multi-paragraph value starts indented.
+  std::string out = indent;
+  for (char c : p.text) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  return out;
 }
 
 void report_missing(const text::ParagraphLayout& laid, const Paragraph& p,

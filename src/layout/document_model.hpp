@@ -88,7 +88,12 @@ struct Table {
   double space_before = 0, space_after = 0;
 };
 
-/// Running text at the bottom of every page; {page} and {pages} are replaced.
+/// Stand-ins for the page number and count in running text, filled in after pagination.
+/// Private-use characters, so that no record value can be mistaken for them.
+inline constexpr const char* kPageNumberMark = "\uE000";
+inline constexpr const char* kPageCountMark = "\uE001";
+
+/// Running text at the top or bottom of every page.
 struct PageFurniture {
   Style style;
   std::string text;

@@ -9,25 +9,21 @@
 namespace tuijie::layout {
 namespace {
 
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
 // Running text is laid out after the body, when the page count is known.
 void place_furniture(const DocumentModel& model, std::vector<Page>& pages) {
   const PageSetup& setup = model.page;
   double width = setup.width - setup.margin_left - setup.margin_right;
   for (size_t i = 0; i < pages.size(); ++i) {
-    auto fill = [&](const std::string& pattern) {
-      std::string out;
-      for (size_t k = 0; k < pattern.size(); ++k) {
-        if (pattern.compare(k, 6, "{page}") == 0) {
-          out += std::to_string(i + 1);
-          k += 5;
-        } else if (pattern.compare(k, 7, "{pages}") == 0) {
-          out += std::to_string(pages.size());
-          k += 6;
-        } else {
-          out += pattern[k];
-        }
-      }
-      return out;
+    auto fill = [&](std::string text) {
+      replace_all(text, kPageNumberMark, std::to_string(i + 1));
+      replace_all(text, kPageCountMark, std::to_string(pages.size()));
+      return text;
     };
     for (const auto& footer : model.footers) {
       auto laid = text::layout_paragraph(fill(footer.text), text_style(footer.style), width);

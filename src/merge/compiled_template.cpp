@@ -198,8 +198,6 @@ layout::Style resolve_style(const CompiledTemplate& tpl, const Element& element,
         style.leading = parse_length(value).value_or(style.leading);
       } else if (key == "min-size") {
         style.min_size = parse_length(value).value_or(style.min_size);
-      } else if (key == "indent") {
-        style.indent = parse_length(value, style.size).value_or(style.indent);
       } else if (key == "align") {
         if (value == "left")
           style.align = text::Align::Left;
@@ -210,6 +208,10 @@ layout::Style resolve_style(const CompiledTemplate& tpl, const Element& element,
         if (value == "justify")
           style.align = text::Align::Justify;
       }
+    }
+    // "2em" counts in the final size, whichever order the properties came in.
+    if (auto it = props.find("indent"); it != props.end()) {
+      style.indent = parse_length(it->second, style.size).value_or(style.indent);
     }
   };
   if (element.has("style")) {

@@ -137,9 +137,9 @@ class Builder {
       } else if (child.name == "br") {
         out += "\n";
       } else if (child.name == "page-number") {
-        out += "{page}";
+        out += layout::kPageNumberMark;
       } else if (child.name == "page-count") {
-        out += "{pages}";
+        out += layout::kPageCountMark;
       } else if (child.name == "when") {
         if (condition_holds(child))
           out += inline_text(child);
