@@ -16,6 +16,6 @@ struct ElementRule {
 const ElementRule* rule_for(const std::string& element);
 
 /// Attributes whose value must be a length ("12mm", "10.5pt", "2em" only where noted).
-bool is_length_attribute(const std::string& attribute);
+bool is_length_attribute(const std::string& element, const std::string& attribute);
 
 }  // namespace tuijie::templates

@@ -47,13 +47,15 @@ class TreeBuilder : public Poco::XML::ContentHandler {
   void skippedEntity(const Poco::XML::XMLString&) override {}
   void ignorableWhitespace(const Poco::XML::XMLChar*, int, int) override {}
 
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& local_name,
-                    const Poco::XML::XMLString&, const Poco::XML::Attributes& attrs) override {
+  // Namespaces are off: names arrive as qualified names, local names stay empty.
+  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                    const Poco::XML::XMLString& qname,
+                    const Poco::XML::Attributes& attrs) override {
     Element e;
-    e.name = local_name;
+    e.name = qname;
     e.pos = here();
     for (int i = 0; i < attrs.getLength(); ++i) {
-      e.attributes[attrs.getLocalName(i)] = attrs.getValue(i);
+      e.attributes[attrs.getQName(i)] = attrs.getValue(i);
     }
     check(e);
     stack_.push_back(std::move(e));
@@ -132,7 +134,7 @@ class TreeBuilder : public Poco::XML::ContentHandler {
                                "<" + e.name + "> has no attribute " + key);
         d.value = value;
         problems.push_back(d);
-      } else if (is_length_attribute(key) && !value_is_length(key, value)) {
+      } else if (is_length_attribute(e.name, key) && !value_is_length(key, value)) {
         Diagnostic d =
             e.error("template-bad-length", "属性 " + key + " 应为长度，如 12mm 或 10.5pt",
                     "attribute " + key + " must be a length such as 12mm or 10.5pt");
