@@ -65,10 +65,18 @@ struct ImageItem {
 
 using Item = std::variant<GlyphRun, Line, Rect, Ellipse, ImageItem>;
 
+/// Where a field's value was set: the inner box of its cell. Not drawn; tests and checks read
+/// the PDF's text back inside these boxes.
+struct FieldBox {
+  std::string field;
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
 struct Page {
   double width = 595.2756;  // A4
   double height = 841.8898;
   std::vector<Item> items;
+  std::vector<FieldBox> fields;
 };
 
 struct Bookmark {

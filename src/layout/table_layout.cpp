@@ -180,6 +180,10 @@ void draw_cell_box(const PlacedCell& c, double border, double y, double height, 
 void draw_cell_content(PlacedCell& c, size_t first, size_t last, double y, double height,
                        Page& page) {
   double pad = c.cell->padding;
+  std::string field = cell_label(*c.cell);
+  if (!field.empty()) {
+    page.fields.push_back({field, c.x + pad, y + pad, c.width - 2 * pad, height - 2 * pad});
+  }
   double content_h = slices_height(c.content, first, last);
   double offset = 0;
   if (c.cell->valign == VAlign::Middle)
