@@ -109,7 +109,8 @@ void check_damage(const std::string& path, const ErrorManager& err) {
   }
 }
 
-// One decompression of one file; the members outlive every guarded call.
+// One decompression of one file; the members outlive every guarded call. Every libjpeg call
+// goes through guarded(): an error outside it would longjmp to a stale jump buffer.
 struct Decoder {
   ErrorManager err;
   jpeg_decompress_struct cinfo;
@@ -120,11 +121,14 @@ struct Decoder {
     install(err);
     std::memset(&cinfo, 0, sizeof cinfo);
     cinfo.err = &err.pub;
-    if (!guarded(err, [&] { jpeg_create_decompress(&cinfo); })) {
+    const bool created = guarded(err, [&] {
+      jpeg_create_decompress(&cinfo);
+      jpeg_stdio_src(&cinfo, file.get());
+    });
+    if (!created) {
       jpeg_destroy_decompress(&cinfo);
       throw decoder_error(path, err);
     }
-    jpeg_stdio_src(&cinfo, file.get());
   }
   Decoder(const Decoder&) = delete;
   Decoder& operator=(const Decoder&) = delete;
@@ -132,8 +136,11 @@ struct Decoder {
 
   // Reads the header, keeping APP1 segments for EXIF.
   void read_header() {
-    jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
-    if (!guarded(err, [&] { jpeg_read_header(&cinfo, TRUE); })) {
+    const bool read = guarded(err, [&] {
+      jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
+      jpeg_read_header(&cinfo, TRUE);
+    });
+    if (!read) {
       throw decoder_error(path, err);
     }
     check_damage(path, err);
