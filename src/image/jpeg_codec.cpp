@@ -109,7 +109,8 @@ void check_damage(const std::string& path, const ErrorManager& err) {
   }
 }
 
-// One decompression of one file; the members outlive every guarded call.
+// One decompression of one file; the members outlive every guarded call. Every libjpeg call
+// goes through guarded(): an error outside it would longjmp to a stale jump buffer.
 struct Decoder {
   ErrorManager err;
   jpeg_decompress_struct cinfo;
@@ -120,11 +121,14 @@ struct Decoder {
     install(err);
     std::memset(&cinfo, 0, sizeof cinfo);
     cinfo.err = &err.pub;
-    if (!guarded(err, [&] { jpeg_create_decompress(&cinfo); })) {
+    const bool created = guarded(err, [&] {
+      jpeg_create_decompress(&cinfo);
+      jpeg_stdio_src(&cinfo, file.get());
+    });
+    if (!created) {
       jpeg_destroy_decompress(&cinfo);
       throw decoder_error(path, err);
     }
-    jpeg_stdio_src(&cinfo, file.get());
   }
   Decoder(const Decoder&) = delete;
   Decoder& operator=(const Decoder&) = delete;
@@ -132,8 +136,11 @@ struct Decoder {
 
   // Reads the header, keeping APP1 segments for EXIF.
   void read_header() {
-    jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
-    if (!guarded(err, [&] { jpeg_read_header(&cinfo, TRUE); })) {
+    const bool read = guarded(err, [&] {
+      jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
+      jpeg_read_header(&cinfo, TRUE);
+    });
+    if (!read) {
       throw decoder_error(path, err);
     }
     check_damage(path, err);
@@ -157,27 +164,47 @@ struct Decoder {
   }
 };
 
-// Looks for the end-of-image marker (FF D9) in the tail of the file. Inside entropy-coded
-// data an FF byte is always followed by 00 or a restart marker, so FF D9 after the first scan
-// can only be EOI. A window bounds the read; some cameras append their own data after EOI.
+// True when an end-of-image marker (FF D9) lies between `begin` and the end of the file.
+// Inside entropy-coded data an FF byte is always followed by 00 or a restart marker, so after
+// the first scan FF D9 can only be EOI (or sit in data appended after EOI, which is fine too).
+bool find_end_marker(std::FILE* file, long begin, long end) {
+  constexpr std::size_t kChunk = 64 * 1024;
+  if (begin < 0 || begin >= end || std::fseek(file, begin, SEEK_SET) != 0) {
+    return false;
+  }
+  std::vector<unsigned char> buffer(kChunk + 1);
+  std::size_t carried = 0;  // the last byte of the previous chunk, for a marker split in two
+  for (long left = end - begin; left > 0;) {
+    const std::size_t want = std::min<std::size_t>(kChunk, static_cast<std::size_t>(left));
+    const std::size_t got = std::fread(buffer.data() + carried, 1, want, file);
+    if (got == 0) {
+      return false;
+    }
+    const std::size_t filled = carried + got;
+    for (std::size_t i = 0; i + 1 < filled; ++i) {
+      if (buffer[i] == 0xFF && buffer[i + 1] == JPEG_EOI) {
+        return true;
+      }
+    }
+    buffer[0] = buffer[filled - 1];
+    carried = 1;
+    left -= static_cast<long>(got);
+  }
+  return false;
+}
+
+// A truncated download lacks the EOI marker. The last 64 KiB are checked first, which settles
+// nearly every file; only when EOI is not there (phones' "motion photos" append a video after
+// it, truncated files have none) is the rest of the file after the first scan searched.
 bool has_end_marker(std::FILE* file, long scan_offset) {
-  constexpr long kWindow = 64 * 1024;
+  constexpr long kTail = 64 * 1024;
   if (std::fseek(file, 0, SEEK_END) != 0) {
     return false;
   }
   const long size = std::ftell(file);
-  const long start = std::max(scan_offset, size - kWindow);
-  if (start < 0 || start >= size || std::fseek(file, start, SEEK_SET) != 0) {
-    return false;
-  }
-  std::vector<unsigned char> tail(static_cast<std::size_t>(size - start));
-  const std::size_t got = std::fread(tail.data(), 1, tail.size(), file);
-  for (std::size_t i = 0; i + 1 < got; ++i) {
-    if (tail[i] == 0xFF && tail[i + 1] == JPEG_EOI) {
-      return true;
-    }
-  }
-  return false;
+  const long tail = std::max(scan_offset, size - kTail);
+  return find_end_marker(file, tail, size) ||
+         (tail > scan_offset && find_end_marker(file, scan_offset, tail + 1));
 }
 
 std::uint8_t multiply(int a, int b) {

@@ -263,3 +263,26 @@ TEST_CASE("prepare_for_print reports unusable photos", "[image][prepare]") {
     }
   }
 }
+
+TEST_CASE("the sideways sample photo is printed upright", "[image][prepare]") {
+  // samples/photos/TJ2020-P-003.jpg is a 2-inch portrait stored turned, with orientation 6.
+  const std::string path = std::string(TUIJIE_SOURCE_DIR) + "/samples/photos/TJ2020-P-003.jpg";
+  const ImageInfo info = probe(path);
+  CHECK(info.orientation == 6);
+  CHECK(info.width == 3360);
+  CHECK(info.height == 2400);
+  CHECK(info.file_size > 1000 * 1000);
+
+  const auto prepared = prepare_for_print(path, 35 * kPointsPerMm, 49 * kPointsPerMm);
+  REQUIRE(prepared->width == 413);
+  REQUIRE(prepared->height == 578);
+  const Raster shown = decode(*prepared, scratch_dir("prepare-sample-photo"));
+  const Rgb sky = pixel(shown, 206, 15);     // blue background above the head
+  const Rgb face = pixel(shown, 206, 260);   // the face ellipse
+  const Rgb jacket = pixel(shown, 60, 560);  // grey shoulders at the bottom left
+  INFO("background " << describe(sky) << ", face " << describe(face) << ", jacket "
+                     << describe(jacket));
+  CHECK(near(sky, Rgb{0x4f, 0x86, 0xc9}));
+  CHECK(near(face, Rgb{0xe3, 0xcd, 0xb8}));
+  CHECK(near(jacket, Rgb{0x4a, 0x4d, 0x55}));
+}

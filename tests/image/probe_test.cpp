@@ -144,3 +144,26 @@ TEST_CASE("probe rejects truncated JPEG and PNG files", "[image][probe]") {
     }
   }
 }
+
+TEST_CASE("probe accepts data appended after the end of the image", "[image][probe]") {
+  // Phones' "motion photos" append a video after EOI; the EOI is then far from the file end.
+  const auto dir = scratch_dir("probe-appended");
+  std::vector<std::uint8_t> bytes = read_bytes(data_path("progressive.jpg"));
+  for (std::size_t i = 0; i < 200 * 1024; ++i) {
+    bytes.push_back(static_cast<std::uint8_t>(i * 7 % 255));  // never FF: no marker in it
+  }
+  const auto path = dir / "motion-photo.jpg";
+  write_bytes(path, bytes);
+  const ImageInfo info = probe(path.string());
+  CHECK(info.width == 64);
+  CHECK(info.height == 48);
+  CHECK(prepare_for_print(path.string(), 1000, 1000)->width == 64);
+
+  // The same appended data after a truncated image: still caught.
+  std::vector<std::uint8_t> cut = read_bytes(data_path("progressive.jpg"));
+  cut.resize(cut.size() - 2);  // drop EOI
+  cut.insert(cut.end(), bytes.end() - 100 * 1024, bytes.end());
+  const auto truncated = dir / "truncated-with-trailer.jpg";
+  write_bytes(truncated, cut);
+  require_unreadable_naming(probe_error(truncated.string()), truncated.string());
+}
