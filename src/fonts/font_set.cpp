@@ -338,14 +338,59 @@ const FontFace& LazyFace::open() const {
 // ---------------------------------------------------------------------------------------------
 // FontChain
 
+namespace {
+
+// A resolve() answer in one 64-bit word, so that threads share the cache without locks:
+// bits 0-20 the code point + 1 (0 = empty), 21-25 the slot (31 = no face has it), 26-41 the
+// glyph id, 42-57 the advance. TrueType glyph ids and advances fit in 16 bits.
+constexpr unsigned kCacheBits = 12;  // 4096 entries, 32 KB per chain
+constexpr uint64_t kNoSlot = 31;
+constexpr uint64_t kCodeMask = (uint64_t{1} << 21) - 1;
+
+uint64_t pack(char32_t cp, uint64_t slot, uint32_t glyph, uint16_t advance) {
+  return (uint64_t{cp} + 1) | slot << 21 | uint64_t{glyph} << 26 | uint64_t{advance} << 42;
+}
+
+std::size_t bucket_of(char32_t cp) {
+  // Fibonacci hashing spreads neighbouring code points (common ideographs) over the table.
+  return static_cast<uint32_t>(cp * 2654435761u) >> (32 - kCacheBits);
+}
+
+}  // namespace
+
 FontChain::FontChain(std::string role, std::string label, std::vector<const LazyFace*> slots)
-    : role_(std::move(role)), label_(std::move(label)), slots_(std::move(slots)) {}
+    : role_(std::move(role)),
+      label_(std::move(label)),
+      slots_(std::move(slots)),
+      cache_(std::make_unique<std::atomic<uint64_t>[]>(std::size_t{1} << kCacheBits)) {}
 
 ResolvedGlyph FontChain::resolve(char32_t cp) const {
-  for (const LazyFace* slot : slots_) {
-    const FontFace& face = slot->get();
+  if (cp > 0x10FFFF)
+    return {};
+  std::atomic<uint64_t>& entry = cache_[bucket_of(cp)];
+  const uint64_t packed = entry.load(std::memory_order_acquire);
+  if ((packed & kCodeMask) == uint64_t{cp} + 1) {
+    const uint64_t slot = (packed >> 21) & 31;
+    if (slot == kNoSlot)
+      return {};
+    return {&slots_[slot]->get(), static_cast<uint32_t>((packed >> 26) & 0xFFFF),
+            static_cast<uint16_t>(packed >> 42)};
+  }
+  unsigned slot = 0;
+  ResolvedGlyph resolved = resolve_uncached(cp, slot);
+  if (!resolved.face) {
+    entry.store(pack(cp, kNoSlot, 0, 0), std::memory_order_release);
+  } else if (slot < kNoSlot && resolved.glyph <= 0xFFFF) {
+    entry.store(pack(cp, slot, resolved.glyph, resolved.advance), std::memory_order_release);
+  }
+  return resolved;
+}
+
+ResolvedGlyph FontChain::resolve_uncached(char32_t cp, unsigned& slot) const {
+  for (slot = 0; slot < slots_.size(); ++slot) {
+    const FontFace& face = slots_[slot]->get();
     if (uint32_t glyph = face.glyph_for(cp))
-      return {&face, glyph};
+      return {&face, glyph, face.advance(glyph)};
   }
   return {};
 }

@@ -10,6 +10,7 @@
 // once per process.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -27,6 +28,7 @@ class LazyFace;
 struct ResolvedGlyph {
   const FontFace* face = nullptr;  // nullptr when no face of the chain has the character
   uint32_t glyph = 0;
+  uint16_t advance = 0;  // in the face's font units
 };
 
 /// Faces tried in order for each character: the first face with a glyph draws it.
@@ -36,9 +38,10 @@ class FontChain {
   /// The role's name for people, as the manifest gives it ("仿宋"); the role name otherwise.
   const std::string& label() const { return label_; }
 
-  /// The face that draws `cp` and its glyph id. Opens a fallback face the first time a
-  /// character needs it. Thread-safe and lock-free once the faces are open. Throws
-  /// TuijieError naming the manifest line when a fallback face cannot be opened.
+  /// The face that draws `cp`, its glyph id and advance. Opens a fallback face the first
+  /// time a character needs it. Thread-safe, and lock-free once the faces are open: answers
+  /// are kept in a small per-chain cache (layout asks for every character of every field).
+  /// Throws TuijieError naming the manifest line when a fallback face cannot be opened.
   ResolvedGlyph resolve(char32_t cp) const;
 
   /// The role's own typeface (slot 0), always open.
@@ -58,9 +61,13 @@ class FontChain {
   friend class FontSet;
   FontChain(std::string role, std::string label, std::vector<const LazyFace*> slots);
 
+  ResolvedGlyph resolve_uncached(char32_t cp, unsigned& slot) const;
+
   std::string role_;
   std::string label_;
   std::vector<const LazyFace*> slots_;  // owned by the FontSet
+  // Direct-mapped cache of resolve() answers, each packed into one atomic word.
+  std::unique_ptr<std::atomic<uint64_t>[]> cache_;
 };
 
 class FontSet {
