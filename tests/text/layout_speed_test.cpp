@@ -16,8 +16,9 @@ TEST_CASE("layout speed of a 400-character paragraph", "[.speed]") {
       "本公司成立于2019年6月，注册资本3.2亿元，主营业务包括软件开发、信息技术咨询与系统集成。"
       "近三年营业收入年均增长12.6%，研发投入占比35%，拥有发明专利27项，通过ISO 27001认证。";
   std::string text;
-  while (utf32(text).size() < 400)
+  while (utf32(text).size() < 400) {
     text += sentence;
+  }
   text = utf8(utf32(text).substr(0, 400));
   for (const auto& [name, set] :
        {std::pair{"fonts.xml", &project_fonts()}, std::pair{"peers.xml", &peer_fonts()}}) {
@@ -27,8 +28,9 @@ TEST_CASE("layout speed of a 400-character paragraph", "[.speed]") {
       const int rounds = 5000;
       std::size_t lines = 0;
       auto start = std::chrono::steady_clock::now();
-      for (int i = 0; i < rounds; ++i)
+      for (int i = 0; i < rounds; ++i) {
         lines += layout_paragraph(text, style, width).lines.size();
+      }
       auto stop = std::chrono::steady_clock::now();
       std::cout << name << ", width " << width << " pt (" << lines / rounds << " lines): "
                 << std::chrono::duration<double, std::micro>(stop - start).count() / rounds
