@@ -33,8 +33,9 @@ class LazyFace {
   const FontFace* if_open() const { return face_.load(std::memory_order_acquire); }
 
   const FontFace& get() const {
-    if (const FontFace* face = if_open())
+    if (const FontFace* face = if_open()) {
       return *face;
+    }
     return open();
   }
 
@@ -60,8 +61,9 @@ std::shared_ptr<const FontFace> open_shared(const std::string& canonical_path, u
   static std::map<std::pair<std::string, unsigned>, std::weak_ptr<const FontFace>> cache;
   std::lock_guard lock(mutex);
   auto& entry = cache[{canonical_path, index}];
-  if (auto face = entry.lock())
+  if (auto face = entry.lock()) {
     return face;
+  }
   auto face = FontFace::open(canonical_path, index);
   entry = face;
   return face;
@@ -79,8 +81,9 @@ struct Element {
 
   const std::string* attribute(std::string_view key) const {
     for (const auto& [k, v] : attributes) {
-      if (k == key)
+      if (k == key) {
         return &v;
+      }
     }
     return nullptr;
   }
@@ -185,8 +188,9 @@ class ManifestReader {
   void check_attributes(const Element& e, std::initializer_list<std::string_view> known) {
     for (const auto& [key, value] : e.attributes) {
       bool ok = false;
-      for (auto k : known)
+      for (auto k : known) {
         ok = ok || k == key;
+      }
       if (!ok) {
         problems_.push_back(at(e, "font-manifest-attribute", "<" + e.name + "> 没有属性 " + key,
                                "<" + e.name + "> has no attribute " + key, key));
@@ -225,15 +229,17 @@ class ManifestReader {
       }
       check_attributes(file, {"path", "index", "substitute"});
       const std::string* path = required_attribute(file, "path");
-      if (!path)
+      if (!path) {
         continue;
+      }
       unsigned index = 0;
       if (const std::string* text = file.attribute("index")) {
         try {
           std::size_t used = 0;
           unsigned long v = std::stoul(*text, &used);
-          if (used != text->size() || v > 0xffff)
+          if (used != text->size() || v > 0xffff) {
             throw std::invalid_argument(*text);
+          }
           index = static_cast<unsigned>(v);
         } catch (const std::exception&) {
           problems_.push_back(at(file, "font-manifest-attribute", "index 必须是非负整数",
@@ -242,8 +248,9 @@ class ManifestReader {
         }
       }
       fs::path candidate(*path);
-      if (candidate.is_relative())
+      if (candidate.is_relative()) {
         candidate = folder_ / candidate;
+      }
       std::error_code ec;
       if (!fs::is_regular_file(candidate, ec)) {
         not_found.push_back(*path);
@@ -257,8 +264,9 @@ class ManifestReader {
     }
     if (!optional) {
       std::string tried;
-      for (const auto& p : not_found)
+      for (const auto& p : not_found) {
         tried += (tried.empty() ? "" : ", ") + p;
+      }
       problems_.push_back(tried.empty()
                               ? at(slot, "font-missing", "必需的字体没有可用的文件",
                                    "a required font has no usable file")
@@ -273,11 +281,13 @@ class ManifestReader {
     std::vector<std::string> notes;
     for (const Substitution& s : substitutions_) {
       std::string wanted;
-      for (const auto& p : s.not_found)
+      for (const auto& p : s.not_found) {
         wanted += (wanted.empty() ? "" : ", ") + p;
+      }
       std::string name = fs::path(s.face->path()).filename().string();
-      if (const FontFace* open = s.face->if_open())
+      if (const FontFace* open = s.face->if_open()) {
         name = open->family_name();
+      }
       if (wanted.empty()) {
         notes.push_back(s.owner + "：以 " + name + " 代替 / " + s.owner + ": substituted by " +
                         name);
@@ -315,8 +325,9 @@ class ManifestReader {
 
 const FontFace& LazyFace::open() const {
   std::lock_guard lock(mutex_);
-  if (const FontFace* face = face_.load(std::memory_order_relaxed))
+  if (const FontFace* face = face_.load(std::memory_order_relaxed)) {
     return *face;
+  }
   try {
     holder_ = open_shared(path_, index_);
   } catch (const TuijieError& e) {
@@ -365,14 +376,16 @@ FontChain::FontChain(std::string role, std::string label, std::vector<const Lazy
       cache_(std::make_unique<std::atomic<uint64_t>[]>(std::size_t{1} << kCacheBits)) {}
 
 ResolvedGlyph FontChain::resolve(char32_t cp) const {
-  if (cp > 0x10FFFF)
+  if (cp > 0x10FFFF) {
     return {};
+  }
   std::atomic<uint64_t>& entry = cache_[bucket_of(cp)];
   const uint64_t packed = entry.load(std::memory_order_acquire);
   if ((packed & kCodeMask) == uint64_t{cp} + 1) {
     const uint64_t slot = (packed >> 21) & 31;
-    if (slot == kNoSlot)
+    if (slot == kNoSlot) {
       return {};
+    }
     return {&slots_[slot]->get(), static_cast<uint32_t>((packed >> 26) & 0xFFFF),
             static_cast<uint16_t>(packed >> 42)};
   }
@@ -389,8 +402,9 @@ ResolvedGlyph FontChain::resolve(char32_t cp) const {
 ResolvedGlyph FontChain::resolve_uncached(char32_t cp, unsigned& slot) const {
   for (slot = 0; slot < slots_.size(); ++slot) {
     const FontFace& face = slots_[slot]->get();
-    if (uint32_t glyph = face.glyph_for(cp))
+    if (uint32_t glyph = face.glyph_for(cp)) {
       return {&face, glyph, face.advance(glyph)};
+    }
   }
   return {};
 }
@@ -440,12 +454,14 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
   // Named fallback lists first, so roles may refer to lists written after them.
   std::map<std::string, std::vector<const LazyFace*>> fallbacks;
   for (const Element& list : root.children) {
-    if (list.name != "fallback")
+    if (list.name != "fallback") {
       continue;
+    }
     reader.check_attributes(list, {"name"});
     const std::string* name = reader.required_attribute(list, "name");
-    if (!name)
+    if (!name) {
       continue;
+    }
     if (fallbacks.count(*name)) {
       problems.push_back(reader.at(list, "font-manifest-duplicate", "后备字体列表重名：" + *name,
                                    "a fallback list of this name already exists: " + *name, *name));
@@ -467,8 +483,9 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
 
   std::set<std::string> role_names;
   for (const Element& role : root.children) {
-    if (role.name == "fallback")
+    if (role.name == "fallback") {
       continue;
+    }
     if (role.name != "role") {
       problems.push_back(reader.at(role, "font-manifest-element",
                                    "字体清单中不能有 <" + role.name + ">",
@@ -477,8 +494,9 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
     }
     reader.check_attributes(role, {"name", "label"});
     const std::string* name = reader.required_attribute(role, "name");
-    if (!name)
+    if (!name) {
       continue;
+    }
     if (!role_names.insert(*name).second) {
       problems.push_back(reader.at(role, "font-manifest-duplicate", "字体角色重名：" + *name,
                                    "a role of this name already exists: " + *name, *name));
@@ -491,8 +509,9 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
     auto add = [&slots](const LazyFace* face) {
       // A face already in the chain can never draw a character the first one did not.
       for (const LazyFace* s : slots) {
-        if (s == face)
+        if (s == face) {
           return;
+        }
       }
       slots.push_back(face);
     };
@@ -508,8 +527,9 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
       } else if (child.name == "fallback") {
         reader.check_attributes(child, {"ref"});
         const std::string* ref = reader.required_attribute(child, "ref");
-        if (!ref)
+        if (!ref) {
           continue;
+        }
         auto it = fallbacks.find(*ref);
         if (it == fallbacks.end()) {
           problems.push_back(reader.at(child, "font-manifest-reference",
@@ -517,8 +537,9 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
                                        "there is no fallback list named " + *ref, *ref));
           continue;
         }
-        for (const LazyFace* face : it->second)
+        for (const LazyFace* face : it->second) {
           add(face);
+        }
       } else {
         problems.push_back(
             reader.at(child, "font-manifest-element",
@@ -542,28 +563,32 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
     }
     impl->chains.push_back(FontChain(*name, label_attr ? *label_attr : *name, std::move(slots)));
   }
-  if (!problems.empty())
+  if (!problems.empty()) {
     throw TuijieError(problems);
+  }
 
   impl->substitutions = reader.substitution_notes();
 
-  for (auto& [key, face] : reader.faces())
+  for (auto& [key, face] : reader.faces()) {
     impl->faces.push_back(std::move(face));
+  }
   return std::make_shared<const FontSet>(std::move(impl));
 }
 
 const FontChain* FontSet::chain(std::string_view role) const {
   for (const FontChain& chain : impl_->chains) {
-    if (chain.role() == role)
+    if (chain.role() == role) {
       return &chain;
+    }
   }
   return nullptr;
 }
 
 std::vector<std::string> FontSet::roles() const {
   std::vector<std::string> out;
-  for (const FontChain& chain : impl_->chains)
+  for (const FontChain& chain : impl_->chains) {
     out.push_back(chain.role());
+  }
   return out;
 }
 
@@ -576,8 +601,9 @@ const std::string& FontSet::manifest_path() const {
 }
 
 void FontSet::open_all() const {
-  for (const auto& face : impl_->faces)
+  for (const auto& face : impl_->faces) {
     face->get();
+  }
 }
 
 }  // namespace tuijie::fonts

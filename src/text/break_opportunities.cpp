@@ -26,8 +26,9 @@ icu::BreakIterator& line_iterator() {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> it(
         icu::BreakIterator::createLineInstance(icu::Locale::getChinese(), status));
-    if (U_FAILURE(status) || !it)
+    if (U_FAILURE(status) || !it) {
       throw icu_error(status);
+    }
     return it;
   }();
   thread_local const std::unique_ptr<icu::BreakIterator> mine(prototype->clone());
@@ -60,18 +61,21 @@ void mark_icu_breaks(const std::u32string& text, std::vector<BreakKind>& breaks)
   std::size_t i = 0;
   int32_t unit = 0;  // UTF-16 offset of text[i]
   for (int32_t at = it.next(); at != icu::BreakIterator::DONE; at = it.next()) {
-    while (i < text.size() && unit < at)
+    while (i < text.size() && unit < at) {
       unit += text[i++] > 0xFFFF ? 2 : 1;
-    if (i >= text.size())
+    }
+    if (i >= text.size()) {
       break;
+    }
     breaks[i] = BreakKind::Allowed;
   }
   utext_close(&ut);
 }
 
 void demote(std::vector<BreakKind>& breaks, std::size_t at, BreakKind to) {
-  if (at < breaks.size() && breaks[at] > to)
+  if (at < breaks.size() && breaks[at] > to) {
     breaks[at] = to;
+  }
 }
 
 // Finds tokens (runs of token characters, joined by joiners standing between them) and takes
@@ -87,11 +91,13 @@ void protect_tokens(const std::u32string& text, std::vector<BreakKind>& breaks) 
     const std::size_t start = i;
     std::size_t end = i;
     for (;;) {
-      while (end < n && rules::is_token_char(text[end]))
+      while (end < n && rules::is_token_char(text[end])) {
         ++end;
+      }
       std::size_t after_joiners = end;
-      while (after_joiners < n && rules::is_token_joiner(text[after_joiners]))
+      while (after_joiners < n && rules::is_token_joiner(text[after_joiners])) {
         ++after_joiners;
+      }
       if (after_joiners == end || after_joiners == n ||
           !rules::is_token_char(text[after_joiners])) {
         break;
@@ -99,8 +105,9 @@ void protect_tokens(const std::u32string& text, std::vector<BreakKind>& breaks) 
       end = after_joiners;
     }
     for (std::size_t k = start + 1; k < end; ++k) {
-      if (breaks[k] == BreakKind::Never)
+      if (breaks[k] == BreakKind::Never) {
         continue;
+      }
       breaks[k] =
           rules::is_token_break_after(text[k - 1]) ? BreakKind::TokenJoint : BreakKind::Character;
     }
@@ -114,8 +121,9 @@ void protect_tokens(const std::u32string& text, std::vector<BreakKind>& breaks) 
       } else if (text[end] == U' ') {
         // "42 mm", "10 MB": a number and a short Latin unit after one space.
         std::size_t letters = end + 1;
-        while (letters < n && rules::is_ascii_letter(text[letters]))
+        while (letters < n && rules::is_ascii_letter(text[letters])) {
           ++letters;
+        }
         const std::size_t length = letters - (end + 1);
         if (length >= 1 && length <= 3 && (letters == n || !rules::is_token_char(text[letters]))) {
           demote(breaks, end + 1, BreakKind::Character);
@@ -132,8 +140,9 @@ void find_break_opportunities(const std::u32string& text, std::vector<BreakKind>
   const std::size_t n = text.size();
   breaks.assign(n + 1, BreakKind::Character);
   breaks[0] = BreakKind::Never;
-  if (n == 0)
+  if (n == 0) {
     return;
+  }
   mark_icu_breaks(text, breaks);
 
   // UAX #14 LB19a (Unicode 15.1, after ICU 72): Chinese quotation marks may break on their

@@ -17,8 +17,9 @@ struct AsciiSet {
   uint64_t bits[2] = {0, 0};
   constexpr explicit AsciiSet(std::u32string_view chars) {
     for (char32_t c : chars) {
-      if (c < 0x80)
+      if (c < 0x80) {
         bits[c >> 6] |= uint64_t{1} << (c & 63);
+      }
     }
   }
   constexpr bool has(char32_t c) const { return (bits[c >> 6] >> (c & 63)) & 1; }
@@ -32,10 +33,12 @@ constexpr AsciiSet kTokenBreaksAfter(U"/.@-_?&=:");
 // No character of either list lies in the ideograph and kana blocks: the common case (an
 // ideograph) is answered by one comparison.
 bool in_list(char32_t c, std::u32string_view list, const AsciiSet& ascii) {
-  if (c < 0x80)
+  if (c < 0x80) {
     return ascii.has(c);
-  if (c >= 0x3400 && c < 0xFF00)
+  }
+  if (c >= 0x3400 && c < 0xFF00) {
     return false;
+  }
   return list.find(c) != std::u32string_view::npos;
 }
 
@@ -57,21 +60,26 @@ bool is_closing_quote(char32_t c) {
 }
 
 bool is_east_asian(char32_t c) {
-  if (c < 0x00B7)
+  if (c < 0x00B7) {
     return false;
-  if (c >= 0x4E00 && c <= 0x9FFF)
+  }
+  if (c >= 0x4E00 && c <= 0x9FFF) {
     return true;
-  if (c == 0x00B7 || (c >= 0x2010 && c <= 0x2027))
+  }
+  if (c == 0x00B7 || (c >= 0x2010 && c <= 0x2027)) {
     return true;  // · ‐ – — ‘ ’ “ ” …
+  }
   int width = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
   return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
 }
 
 bool is_ideograph(char32_t c) {
-  if (c >= 0x4E00 && c <= 0x9FFF)
+  if (c >= 0x4E00 && c <= 0x9FFF) {
     return true;
-  if (c < 0x2E80)
+  }
+  if (c < 0x2E80) {
     return false;
+  }
   return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC);
 }
 
@@ -88,8 +96,9 @@ bool is_ascii_letter(char32_t c) {
 }
 
 bool is_token_char(char32_t c) {
-  if (c < 0x80)
+  if (c < 0x80) {
     return is_digit(c) || is_ascii_letter(c);
+  }
   if (c >= U'０' && c <= U'ｚ') {  // fullwidth digits and letters
     return is_digit(c) || (c >= U'Ａ' && c <= U'Ｚ') || (c >= U'ａ' && c <= U'ｚ');
   }

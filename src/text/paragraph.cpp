@@ -54,22 +54,26 @@ bool is_control(char32_t c) {
 
 // Decodes and sets the text: tabs become spaces, "\r\n" and "\r" become a line end.
 void set_text(std::string_view utf8, const TextStyle& style, Scratch& s, std::u32string* missing) {
-  if (!style.chain)
+  if (!style.chain) {
     throw std::invalid_argument("TextStyle without a font chain");
+  }
   decode_utf8(utf8, s.text);
   std::u32string& text = s.text;
   s.chars.assign(text.size(), SetChar{});
   for (std::size_t i = 0; i < text.size(); ++i) {
     char32_t& c = text[i];
-    if (c == U'\t')
+    if (c == U'\t') {
       c = U' ';
+    }
     if (c == U'\r') {
-      if (i + 1 < text.size() && text[i + 1] == U'\n')
+      if (i + 1 < text.size() && text[i + 1] == U'\n') {
         continue;  // drawn as nothing
+      }
       c = U'\n';
     }
-    if (is_control(c))
+    if (is_control(c)) {
       continue;
+    }
     const fonts::ResolvedGlyph resolved = style.chain->resolve(c);
     if (resolved.face) {
       s.chars[i] = {resolved.face, resolved.glyph,
@@ -77,8 +81,9 @@ void set_text(std::string_view utf8, const TextStyle& style, Scratch& s, std::u3
     } else if (missing &&
                !u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
       // Default-ignorable characters (ZWSP, variation selectors, ...) are invisible anyway.
-      if (missing->find(c) == std::u32string::npos)
+      if (missing->find(c) == std::u32string::npos) {
         missing->push_back(c);
+      }
     }
   }
 }
@@ -107,8 +112,9 @@ void fill_lines(const Scratch& s, double width, std::vector<LineSpan>& lines) {
         forced = true;
         break;
       }
-      if (i > start)
+      if (i > start) {
         last[static_cast<std::size_t>(s.breaks[i])] = i;
+      }
       const double advance = s.chars[i].advance;
       if (rules::is_breaking_space(c)) {
         spaces += advance;
@@ -116,8 +122,9 @@ void fill_lines(const Scratch& s, double width, std::vector<LineSpan>& lines) {
       }
       if (i > start && used + spaces + advance > width + kFitTolerance) {
         std::size_t at = 0;
-        for (std::size_t k = last.size() - 1; k > 0 && at == 0; --k)
+        for (std::size_t k = last.size() - 1; k > 0 && at == 0; --k) {
           at = last[k];
+        }
         if (at != 0) {
           end = next = at;
           break;
@@ -128,13 +135,15 @@ void fill_lines(const Scratch& s, double width, std::vector<LineSpan>& lines) {
       spaces = 0;
     }
     const std::size_t text_end = end;
-    while (end > start && rules::is_breaking_space(text[end - 1]))
+    while (end > start && rules::is_breaking_space(text[end - 1])) {
       --end;
+    }
     lines.push_back({start, end, forced});
     if (!forced) {
       next = text_end;
-      while (next < n && rules::is_breaking_space(text[next]))
+      while (next < n && rules::is_breaking_space(text[next])) {
         ++next;
+      }
     }
     start = next;
   }
@@ -157,12 +166,14 @@ LaidLine build_line(Scratch& s, const LineSpan& span, const TextStyle& style, do
   double natural = 0;
   for (std::size_t i = span.start; i < span.end; ++i) {
     natural += s.chars[i].advance;
-    if (s.chars[i].face)
+    if (s.chars[i].face) {
       drawn.push_back(i);
+    }
   }
   line.width = natural;
-  if (drawn.empty())
+  if (drawn.empty()) {
     return line;
+  }
 
   // Justification: the slack goes into the gaps next to East Asian characters and after
   // spaces, evenly; letters of a Latin word stay together.
@@ -176,16 +187,19 @@ LaidLine build_line(Scratch& s, const LineSpan& span, const TextStyle& style, do
       stretchable[k] = stretches_after(s.text[drawn[k]], s.text[drawn[k + 1]]);
       count += stretchable[k];
     }
-    if (count > 0)
+    if (count > 0) {
       extra = (width - natural) / static_cast<double>(count);
+    }
   }
 
   double x = 0;
   if (extra == 0 && natural < width) {
-    if (style.align == Align::Right)
+    if (style.align == Align::Right) {
       x = width - natural;
-    if (style.align == Align::Center)
+    }
+    if (style.align == Align::Center) {
       x = (width - natural) / 2;
+    }
   }
 
   // Runs: one face each, and one kind of gap inside each (GlyphRun has one char_spacing).
@@ -196,8 +210,9 @@ LaidLine build_line(Scratch& s, const LineSpan& span, const TextStyle& style, do
     const bool new_face = k == 0 || s.chars[drawn[k]].face != s.chars[drawn[k - 1]].face;
     const bool new_gap_kind =
         k >= 2 && starts.back() + 2 <= k && stretchable[k - 1] != stretchable[k - 2];
-    if (new_face || new_gap_kind)
+    if (new_face || new_gap_kind) {
       starts.push_back(k);
+    }
   }
   starts.push_back(drawn.size());
   line.runs.resize(starts.size() - 1);
@@ -248,8 +263,9 @@ double measure(std::string_view utf8, const TextStyle& style) {
   Scratch& s = scratch();
   set_text(utf8, style, s, nullptr);
   double width = 0;
-  for (const SetChar& c : s.chars)
+  for (const SetChar& c : s.chars) {
     width += c.advance;
+  }
   return width;
 }
 

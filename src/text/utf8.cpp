@@ -20,8 +20,9 @@ void decode_utf8(std::string_view utf8, std::u32string& text) {
       c = bytes[i++];
     } else {
       U8_NEXT(bytes, i, length, c);
-      if (c < 0)
+      if (c < 0) {
         c = 0xFFFD;
+      }
     }
     text.push_back(static_cast<char32_t>(c));
   }

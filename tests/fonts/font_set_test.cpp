@@ -54,8 +54,9 @@ std::string resolved_path(const FontChain& chain, char32_t cp) {
 
 int slot_of(const FontChain& chain, const std::string& path) {
   for (std::size_t i = 0; i < chain.size(); ++i) {
-    if (chain.path(i) == fs::canonical(path).string())
+    if (chain.path(i) == fs::canonical(path).string()) {
       return static_cast<int>(i);
+    }
   }
   return -1;
 }
@@ -74,8 +75,9 @@ std::vector<tuijie::Diagnostic> load_errors(const std::string& manifest) {
 TEST_CASE("the manifest gives every role and a chain ending in the shared fallbacks") {
   auto set = FontSet::load(kManifest);
   std::set<std::string> roles;
-  for (const auto& r : set->roles())
+  for (const auto& r : set->roles()) {
     roles.insert(r);
+  }
   for (const char* role : {"song", "hei", "kai", "fangsong", "title", "symbol"}) {
     INFO(role);
     REQUIRE(roles.count(role) == 1);
@@ -154,8 +156,9 @@ TEST_CASE("a face used by several roles and several manifests is opened once") {
   // A face listed twice in one chain (WenKai as the role's face and as a fallback) once.
   const FontChain& kai = *set->chain("kai");
   std::set<std::string> paths;
-  for (std::size_t i = 0; i < kai.size(); ++i)
+  for (std::size_t i = 0; i < kai.size(); ++i) {
     paths.insert(kai.path(i));
+  }
   CHECK(paths.size() == kai.size());
 }
 
@@ -247,8 +250,9 @@ TEST_CASE("every mistake of a manifest is reported at once, each at its line") {
 )");
   auto errors = load_errors(manifest);
   std::vector<std::pair<std::string, long>> got;
-  for (const auto& e : errors)
+  for (const auto& e : errors) {
     got.emplace_back(e.code, e.row);
+  }
   std::vector<std::pair<std::string, long>> expected = {
       {"font-manifest-attribute", 2},  // colour
       {"font-manifest-attribute", 3},  // index="x"
@@ -281,14 +285,17 @@ TEST_CASE("resolving from many threads opens each face once") {
   std::vector<std::thread> threads;
   for (std::size_t t = 0; t < seen.size(); ++t) {
     threads.emplace_back([&, t] {
-      for (int i = 0; i < 200; ++i)
+      for (int i = 0; i < 200; ++i) {
         title.resolve(U'\u3400' + i);
+      }
       seen[t] = title.resolve(U'\U00020001').face;
     });
   }
-  for (auto& thread : threads)
+  for (auto& thread : threads) {
     thread.join();
-  for (const auto* face : seen)
+  }
+  for (const auto* face : seen) {
     CHECK(face == seen[0]);
+  }
   CHECK(seen[0]->path() == kHanaMinB);
 }

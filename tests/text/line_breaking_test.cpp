@@ -25,18 +25,21 @@ void check_no_line_starts_or_ends_badly(const ParagraphLayout& layout) {
     const std::u32string& text = layout.lines[l].text;
     INFO("line " << l << ": " << utf8(text));
     REQUIRE(!text.empty());
-    if (l > 0)
+    if (l > 0) {
       CHECK(kNoStart.find(text.front()) == std::u32string::npos);
-    if (l + 1 < layout.lines.size())
+    }
+    if (l + 1 < layout.lines.size()) {
       CHECK(kNoEnd.find(text.back()) == std::u32string::npos);
+    }
   }
 }
 
 // True when `token` lies whole within one line.
 bool on_one_line(const ParagraphLayout& layout, const std::string& token) {
   for (const auto& line : line_texts(layout)) {
-    if (line.find(token) != std::string::npos)
+    if (line.find(token) != std::string::npos) {
       return true;
+    }
   }
   return false;
 }
@@ -132,8 +135,9 @@ TEST_CASE("a Latin phrase may break at its spaces but not inside its words") {
   std::vector<std::string> lines = line_texts(layout);
   CHECK(on_one_line(layout, "27001"));
   CHECK(on_one_line(layout, "ISO"));
-  for (const auto& line : lines)
+  for (const auto& line : lines) {
     CHECK(line.back() != ' ');  // the space is dropped at a break
+  }
 }
 
 TEST_CASE("a URL wider than the line breaks after / . @ before anywhere else") {
@@ -154,8 +158,9 @@ TEST_CASE("text with no break opportunity at all still fits the width, character
   auto layout = layout_paragraph(word, song(), 30);
   CHECK(joined(layout) == word);
   CHECK_FALSE(layout.overfull);
-  for (const auto& line : layout.lines)
+  for (const auto& line : layout.lines) {
     CHECK(line.width <= 30 + 1e-9);
+  }
 }
 
 TEST_CASE("mixed Chinese and Latin text keeps its order") {
@@ -164,13 +169,15 @@ TEST_CASE("mixed Chinese and Latin text keeps its order") {
     auto layout = layout_paragraph(text, song(), width);
     std::string expected;
     for (char c : text) {
-      if (c != ' ')
+      if (c != ' ') {
         expected += c;
+      }
     }
     std::string got;
     for (char c : joined(layout)) {
-      if (c != ' ')
+      if (c != ' ') {
         got += c;
+      }
     }
     CHECK(got == expected);
   }
@@ -228,7 +235,8 @@ TEST_CASE("random Chinese text with punctuation never breaks a rule and loses no
     CHECK(joined(layout) == source);
     CHECK_FALSE(layout.overfull);
     check_no_line_starts_or_ends_badly(layout);
-    for (const auto& line : layout.lines)
+    for (const auto& line : layout.lines) {
       CHECK(line.width <= width + 1e-6);
+    }
   }
 }

@@ -16,8 +16,9 @@ namespace {
 std::string family_of(const ParagraphLayout& layout, char32_t c) {
   for (const auto& line : layout.lines) {
     for (const auto& run : line.runs) {
-      if (run.text.find(c) != std::u32string::npos)
+      if (run.text.find(c) != std::u32string::npos) {
         return run.face->family_name();
+      }
     }
   }
   return "";
@@ -25,8 +26,9 @@ std::string family_of(const ParagraphLayout& layout, char32_t c) {
 
 double run_advance(const tuijie::layout::GlyphRun& run) {
   double w = 0;
-  for (uint32_t g : run.glyphs)
+  for (uint32_t g : run.glyphs) {
     w += run.face->advance_pt(g, run.size);
+  }
   return w;
 }
 
@@ -69,8 +71,9 @@ TEST_CASE("characters no face has are reported once and not drawn") {
   CHECK(layout.missing == U"\U0010FFFD\u0378");  // private use, unassigned; ZWSP is ignorable
   REQUIRE(layout.lines.size() == 1);
   std::u32string drawn;
-  for (const auto& run : layout.lines[0].runs)
+  for (const auto& run : layout.lines[0].runs) {
     drawn += run.text;
+  }
   CHECK(drawn.find(U'\U0010FFFD') == std::u32string::npos);
   CHECK(drawn.find(U'\u0378') == std::u32string::npos);
   CHECK(layout.lines[0].text == U"一\U0010FFFD二\u0378三\U0010FFFD\u200B");
@@ -104,10 +107,12 @@ TEST_CASE("justification stretches gaps between ideographs, not inside Latin wor
   for (const auto& line : layout.lines) {
     for (const auto& run : line.runs) {
       bool latin = false;
-      for (char32_t c : run.text)
+      for (char32_t c : run.text) {
         latin = latin || (c < 0x80 && c != U' ');
-      if (latin && run.glyphs.size() > 1)
+      }
+      if (latin && run.glyphs.size() > 1) {
         CHECK(run.char_spacing == 0);
+      }
     }
   }
 }
@@ -183,12 +188,15 @@ TEST_CASE("layout from several threads gives the same lines") {
   std::vector<std::thread> threads;
   for (std::size_t t = 0; t < got.size(); ++t) {
     threads.emplace_back([&, t] {
-      for (int i = 0; i < 50; ++i)
+      for (int i = 0; i < 50; ++i) {
         got[t] = line_texts(layout_paragraph(kReport + kReport, song(), 123));
+      }
     });
   }
-  for (auto& thread : threads)
+  for (auto& thread : threads) {
     thread.join();
-  for (const auto& lines : got)
+  }
+  for (const auto& lines : got) {
     CHECK(lines == expected);
+  }
 }

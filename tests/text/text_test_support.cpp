@@ -52,27 +52,31 @@ std::u32string utf32(const std::string& text) {
 
 std::vector<std::string> line_texts(const ParagraphLayout& layout) {
   std::vector<std::string> out;
-  for (const auto& line : layout.lines)
+  for (const auto& line : layout.lines) {
     out.push_back(utf8(line.text));
+  }
   return out;
 }
 
 std::string joined(const ParagraphLayout& layout) {
   std::string out;
-  for (const auto& line : layout.lines)
+  for (const auto& line : layout.lines) {
     out += utf8(line.text);
+  }
   return out;
 }
 
 double ink_right(const LaidLine& line) {
-  if (line.runs.empty())
+  if (line.runs.empty()) {
     return 0;
+  }
   const layout::GlyphRun& run = line.runs.back();
   double x = run.x;
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
     x += run.face->advance_pt(run.glyphs[i], run.size);
-    if (i + 1 < run.glyphs.size())
+    if (i + 1 < run.glyphs.size()) {
       x += run.char_spacing;
+    }
   }
   return x;
 }
