@@ -29,6 +29,7 @@ struct Options {
   std::string templ = TUIJIE_SOURCE_DIR "/templates/peer-form.xml";
   std::string out = "bench-out";
   size_t count = 500;
+  std::string only;  // run just this mode (for profiling)
 };
 
 struct Mode {
@@ -64,6 +65,7 @@ int run_mode(const Options& options, const Mode& mode) {
   auto end = std::chrono::steady_clock::now();
   int pages = 0;
   for (const auto& f : report.files) pages += f.pages;
+  if (mode.combined && !report.files.empty()) pages = report.files.back().pages;
   double wall = std::chrono::duration<double>(end - start).count();
   double render_s = std::chrono::duration<double>(end - loaded).count();
   struct rusage usage {};
@@ -91,6 +93,7 @@ int main(int argc, char** argv) {
     else if (arg == "--template") options.templ = value();
     else if (arg == "--out") options.out = value();
     else if (arg == "-n") options.count = std::stoul(value());
+    else if (arg == "--mode") options.only = value();
     else {
       std::fprintf(stderr, "usage: tuijie-bench --records FILE [--fonts M] [--template T] [-n N] [--out DIR]\n");
       return 64;
@@ -105,14 +108,17 @@ int main(int argc, char** argv) {
                         {"combined-1", true, 1},  {"combined-2", true, 2}};
   int status_all = 0;
   for (const Mode& mode : modes) {
+    if (!options.only.empty() && options.only != mode.name) continue;
     pid_t child = fork();
     if (child == 0) {
+      int code = 70;
       try {
-        std::_Exit(run_mode(options, mode));
+        code = run_mode(options, mode);
       } catch (const std::exception& e) {
         std::fprintf(stderr, "%s: %s\n", mode.name, e.what());
-        std::_Exit(70);
       }
+      std::fflush(stdout);  // _Exit does not flush
+      std::_Exit(code);
     }
     int status = 0;
     waitpid(child, &status, 0);

@@ -34,6 +34,7 @@ struct Rendered {
   layout::PagedDocument document;
   Diagnostics diagnostics;
   std::string file;
+  int pages = 0;
   bool ok = false;
 };
 
@@ -113,7 +114,7 @@ RenderReport render(const RenderJob& job) {
       report.diagnostics.push_back(std::move(d));
     if (!r.ok)
       continue;
-    int pages = static_cast<int>(r.document.pages.size());
+    int pages = r.pages;
     if (job.per_record) {
       report.files.push_back(
           {(std::filesystem::path(job.out_dir) / r.file).string(), job.records[i].key, pages});
