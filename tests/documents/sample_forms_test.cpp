@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <map>
+
+#include <unistd.h>
 #include <sstream>
 
 #include "core/utf8.hpp"
@@ -51,7 +53,8 @@ const std::vector<RenderedSample>& samples() {
     static auto keep_fonts = fonts;  // glyph runs point into the faces
     auto tpl = merge::compile_template(
         templates::parse_template_file(kSource + "/templates/candidate-form.xml"), *fonts, {});
-    std::string dir = fresh_test_dir("documents");
+    // Each test runs in its own process (ctest -j): each renders into its own folder.
+    std::string dir = fresh_test_dir("documents-" + std::to_string(getpid()));
     std::vector<RenderedSample> out;
     for (const auto& record : all) {
       Diagnostics problems;
