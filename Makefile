@@ -2,6 +2,8 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# cmake --build runs make again: keep its output free of "Entering directory" lines.
+MAKEFLAGS += --no-print-directory
 
 .PHONY: all deps configure build demo test sanitize bench format clean
 
