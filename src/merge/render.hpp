@@ -12,24 +12,27 @@
 
 #include "core/diagnostic.hpp"
 #include "fonts/font_set.hpp"
+#include "merge/compiled_template.hpp"
 #include "records/record.hpp"
 
 namespace tuijie::merge {
 
 struct RenderJob {
-  std::string template_path;                     // e.g. templates/candidate-form.xml
-  std::shared_ptr<const fonts::FontSet> fonts;   // from fonts/fonts.xml
-  std::vector<records::Record> records;          // in output order
+  std::string template_path;                    // e.g. templates/candidate-form.xml
+  std::shared_ptr<const fonts::FontSet> fonts;  // from fonts/fonts.xml
+  std::vector<records::Record> records;         // in output order
   /// Values every document may print besides the record's own: "campaign.name",
   /// "campaign.year", "issuer", ... (flattened from the campaign file).
   std::map<std::string, std::string> globals;
-  std::string out_dir;                           // created when missing
-  bool per_record = true;                        // one PDF per record
-  bool combined = false;                         // plus one PDF of all records
+  /// Field names the template may use (the kind's schema plus the globals); empty = any.
+  FieldCatalog catalog;
+  std::string out_dir;     // created when missing
+  bool per_record = true;  // one PDF per record
+  bool combined = false;   // plus one PDF of all records
   std::string combined_name = "combined.pdf";
   /// PDF date string for CreationDate ("D:20200630000000Z"); empty = none.
   std::string creation_date;
-  int threads = 1;                               // documents rendered in parallel
+  int threads = 1;  // documents rendered in parallel
 };
 
 struct RenderedFile {

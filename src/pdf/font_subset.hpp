@@ -1,0 +1,27 @@
+// A font program holding only the glyphs a document shows, made with hb-subset.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pdf/font_usage.hpp"
+
+namespace tuijie::pdf {
+
+struct FontSubset {
+  /// A TrueType file with the used glyphs, the glyphs their composites are built from, and
+  /// the tables a PDF viewer needs (no hinting, no layout tables, no cmap: the PDF maps
+  /// codes to glyphs itself).
+  std::string program;
+  /// Glyph id in `program` of each glyph of FontUsage::glyphs(), in the same order.
+  std::vector<uint16_t> new_glyphs;
+  /// Six upper-case letters derived from the face and the glyph set, so that two different
+  /// subsets of a font never share a name and the same subset always gets the same one.
+  std::string tag;
+};
+
+/// Throws TuijieError "pdf-write" naming the font file if hb-subset fails.
+FontSubset subset_font(const FontUsage& usage);
+
+}  // namespace tuijie::pdf

@@ -1,0 +1,67 @@
+// One libharu document, owned and checked from C++.
+//
+// libharu reports errors through a C callback; throwing from it would unwind through C
+// frames, so the callback only records the first error and the C++ side checks the record
+// after each step and throws TuijieError. Every libharu object of a document hangs off its
+// memory manager and is freed with it.
+#pragma once
+
+#include <hpdf.h>
+#include <hpdf_objects.h>
+
+#include <string>
+#include <string_view>
+
+namespace tuijie::pdf {
+
+class HaruDocument {
+ public:
+  /// A new empty document: PDF 1.4, no compression by libharu (the writer compresses its
+  /// streams itself, see flate.hpp), an empty Info dictionary.
+  HaruDocument();
+  ~HaruDocument();
+  HaruDocument(const HaruDocument&) = delete;
+  HaruDocument& operator=(const HaruDocument&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+  HPDF_MMgr mmgr() const;
+  HPDF_Xref xref() const;
+  HPDF_Dict info() const;
+
+  /// Throws TuijieError "pdf-write" naming `step` if libharu has reported an error.
+  void check(std::string_view step) const;
+  /// Throws if `status` is not HPDF_OK or an error was reported.
+  void check(HPDF_STATUS status, std::string_view step) const;
+  /// Returns `object`; throws if it is null or an error was reported.
+  template <class T>
+  T* check(T* object, std::string_view step) const {
+    if (!object) {
+      fail(step);
+    }
+    check(step);
+    return object;
+  }
+
+  /// Replaces the data of a stream object (its dictionary's `Length` follows). With
+  /// `compress` the data is deflated here and the dictionary says /Filter /FlateDecode.
+  void set_stream_data(HPDF_Dict stream_object, std::string_view data, bool compress) const;
+  /// The data written so far into a stream object.
+  static std::string stream_data(HPDF_Dict stream_object);
+
+  /// The whole file. The document must not be changed afterwards.
+  std::string save();
+
+ private:
+  [[noreturn]] void fail(std::string_view step) const;
+
+  struct ErrorRecord {
+    HPDF_STATUS error_no = HPDF_OK;
+    HPDF_STATUS detail_no = 0;
+  };
+  static void record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data);
+
+  ErrorRecord error_;
+  HPDF_Doc doc_ = nullptr;
+};
+
+}  // namespace tuijie::pdf

@@ -1,0 +1,201 @@
+#include "pdf/page_painter.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <span>
+#include <string>
+
+#include "core/diagnostic.hpp"
+
+namespace tuijie::pdf {
+namespace {
+
+// Glyphs per HPDF_Page_ShowText call, within libharu's 65535-byte string limit.
+constexpr size_t kGlyphsPerShow = 16384;
+
+[[noreturn]] void bad_item(const std::string& zh, const std::string& en) {
+  throw TuijieError(make_error("pdf-input", zh + "（排版错误）", en + " (a layout error)"));
+}
+
+void require_finite(std::initializer_list<double> values) {
+  for (double v : values) {
+    if (!std::isfinite(v)) {
+      bad_item("页面元素的坐标或尺寸不是有限数",
+               "a page item has a coordinate or size that is not finite");
+    }
+  }
+}
+
+void require_color(const layout::Color& c) {
+  for (double v : {c.r, c.g, c.b}) {
+    if (!(v >= 0 && v <= 1)) {
+      bad_item("颜色分量不在 0 到 1 之间", "a colour component is outside 0..1");
+    }
+  }
+}
+
+}  // namespace
+
+HPDF_Image ImageTable::get(const HaruDocument& doc, const image::PreparedImage& image) {
+  HPDF_Image& embedded = images_[&image];
+  if (!embedded) {
+    if (image.jpeg.empty()) {
+      bad_item("图片没有数据", "an image has no data");
+    }
+    embedded = doc.check(HPDF_LoadJpegImageFromMem(doc.get(), image.jpeg.data(),
+                                                   static_cast<HPDF_UINT>(image.jpeg.size())),
+                         "embedding a JPEG image");
+  }
+  return embedded;
+}
+
+PagePainter::PagePainter(const HaruDocument& doc, HPDF_Page page, double page_height,
+                         const FontTable& fonts, ImageTable& images)
+    : doc_(doc), page_(page), page_height_(page_height), fonts_(fonts), images_(images) {}
+
+void PagePainter::paint(const layout::Item& item) {
+  std::visit([this](const auto& i) { paint(i); }, item);
+}
+
+void PagePainter::set_fill(const layout::Color& color) {
+  if (color != fill_) {
+    require_color(color);
+    doc_.check(
+        HPDF_Page_SetRGBFill(page_, static_cast<HPDF_REAL>(color.r),
+                             static_cast<HPDF_REAL>(color.g), static_cast<HPDF_REAL>(color.b)),
+        "setting a fill colour");
+    fill_ = color;
+  }
+}
+
+void PagePainter::set_stroke(const layout::Color& color, double width, bool dashed) {
+  if (color != stroke_) {
+    require_color(color);
+    doc_.check(
+        HPDF_Page_SetRGBStroke(page_, static_cast<HPDF_REAL>(color.r),
+                               static_cast<HPDF_REAL>(color.g), static_cast<HPDF_REAL>(color.b)),
+        "setting a stroke colour");
+    stroke_ = color;
+  }
+  if (width != line_width_) {
+    require_finite({width});
+    doc_.check(HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(std::max(width, 0.0))),
+               "setting a line width");
+    line_width_ = width;
+  }
+  if (dashed != dashed_) {
+    if (dashed) {
+      // 3 on, 2 off, in whole points (libharu's dash lengths are integers), scaled with the
+      // line so that a heavy dashed line still reads as dashed.
+      HPDF_UINT16 unit = static_cast<HPDF_UINT16>(std::clamp(std::lround(width), 1L, 20L));
+      const HPDF_UINT16 pattern[] = {static_cast<HPDF_UINT16>(3 * unit),
+                                     static_cast<HPDF_UINT16>(2 * unit)};
+      doc_.check(HPDF_Page_SetDash(page_, pattern, 2, 0), "setting a dash pattern");
+    } else {
+      doc_.check(HPDF_Page_SetDash(page_, nullptr, 0, 0), "clearing a dash pattern");
+    }
+    dashed_ = dashed;
+  }
+}
+
+void PagePainter::paint(const layout::GlyphRun& run) {
+  if (run.glyphs.empty()) {
+    return;
+  }
+  require_finite({run.x, run.y, run.size, run.char_spacing});
+  auto font = fonts_.find(run.face);
+  if (font == fonts_.end()) {  // collect_font_usage saw every run
+    bad_item("文字段的字体未登记", "a glyph run's font was not collected");
+  }
+  const char* step = "drawing text";
+  set_fill(run.color);
+  if (font->second->handle() != font_ || run.size != font_size_) {
+    doc_.check(
+        HPDF_Page_SetFontAndSize(page_, font->second->handle(), static_cast<HPDF_REAL>(run.size)),
+        step);
+    font_ = font->second->handle();
+    font_size_ = run.size;
+  }
+  if (run.char_spacing != char_spacing_) {
+    doc_.check(HPDF_Page_SetCharSpace(page_, static_cast<HPDF_REAL>(run.char_spacing)), step);
+    char_spacing_ = run.char_spacing;
+  }
+  doc_.check(HPDF_Page_BeginText(page_), step);
+  doc_.check(HPDF_Page_MoveTextPos(page_, static_cast<HPDF_REAL>(run.x),
+                                   static_cast<HPDF_REAL>(flip(run.y))),
+             step);
+  std::string text;
+  std::span<const uint32_t> glyphs(run.glyphs);
+  for (size_t start = 0; start < glyphs.size(); start += kGlyphsPerShow) {
+    text.clear();
+    font->second->encode(glyphs.subspan(start, std::min(kGlyphsPerShow, glyphs.size() - start)),
+                         text);
+    doc_.check(HPDF_Page_ShowText(page_, text.c_str()), step);
+  }
+  doc_.check(HPDF_Page_EndText(page_), step);
+}
+
+void PagePainter::paint(const layout::Line& line) {
+  require_finite({line.x1, line.y1, line.x2, line.y2});
+  const char* step = "drawing a line";
+  set_stroke(line.color, line.width, line.dashed);
+  doc_.check(HPDF_Page_MoveTo(page_, static_cast<HPDF_REAL>(line.x1),
+                              static_cast<HPDF_REAL>(flip(line.y1))),
+             step);
+  doc_.check(HPDF_Page_LineTo(page_, static_cast<HPDF_REAL>(line.x2),
+                              static_cast<HPDF_REAL>(flip(line.y2))),
+             step);
+  doc_.check(HPDF_Page_Stroke(page_), step);
+}
+
+void PagePainter::paint(const layout::Rect& rect) {
+  if (!rect.stroke && !rect.fill) {
+    return;
+  }
+  require_finite({rect.x, rect.y, rect.w, rect.h});
+  const char* step = "drawing a rectangle";
+  if (rect.fill) {
+    set_fill(rect.fill_color);
+  }
+  if (rect.stroke) {
+    set_stroke(rect.stroke_color, rect.stroke_width, rect.dashed);
+  }
+  doc_.check(HPDF_Page_Rectangle(page_, static_cast<HPDF_REAL>(rect.x),
+                                 static_cast<HPDF_REAL>(flip(rect.y + rect.h)),
+                                 static_cast<HPDF_REAL>(rect.w), static_cast<HPDF_REAL>(rect.h)),
+             step);
+  if (rect.fill && rect.stroke) {
+    doc_.check(HPDF_Page_FillStroke(page_), step);
+  } else if (rect.fill) {
+    doc_.check(HPDF_Page_Fill(page_), step);
+  } else {
+    doc_.check(HPDF_Page_Stroke(page_), step);
+  }
+}
+
+void PagePainter::paint(const layout::Ellipse& ellipse) {
+  require_finite({ellipse.cx, ellipse.cy, ellipse.rx, ellipse.ry});
+  const char* step = "drawing an ellipse";
+  set_stroke(ellipse.color, ellipse.stroke_width, ellipse.dashed);
+  doc_.check(
+      HPDF_Page_Ellipse(page_, static_cast<HPDF_REAL>(ellipse.cx),
+                        static_cast<HPDF_REAL>(flip(ellipse.cy)),
+                        static_cast<HPDF_REAL>(ellipse.rx), static_cast<HPDF_REAL>(ellipse.ry)),
+      step);
+  doc_.check(HPDF_Page_Stroke(page_), step);
+}
+
+void PagePainter::paint(const layout::ImageItem& item) {
+  if (!item.image) {
+    bad_item("图片元素没有图片", "an image item has no image");
+  }
+  require_finite({item.x, item.y, item.w, item.h});
+  HPDF_Image image = images_.get(doc_, *item.image);
+  doc_.check(HPDF_Page_DrawImage(page_, image, static_cast<HPDF_REAL>(item.x),
+                                 static_cast<HPDF_REAL>(flip(item.y + item.h)),
+                                 static_cast<HPDF_REAL>(item.w), static_cast<HPDF_REAL>(item.h)),
+             "drawing an image");
+}
+
+}  // namespace tuijie::pdf

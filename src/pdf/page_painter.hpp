@@ -1,0 +1,65 @@
+// Draws the items of one page through libharu's page API.
+//
+// Layout coordinates have their origin at the top-left corner and y grows downwards; PDF's
+// grow upwards from the bottom-left, so every y is flipped against the page height. Colours,
+// line width, dash, font and character spacing are set only when they change.
+#pragma once
+
+#include <hpdf.h>
+
+#include <unordered_map>
+
+#include "layout/page_model.hpp"
+#include "pdf/haru_document.hpp"
+#include "pdf/type0_font.hpp"
+
+namespace tuijie::pdf {
+
+using FontTable = std::unordered_map<const fonts::FontFace*, const Type0Font*>;
+
+/// Embeds each prepared image once per document, however many pages show it.
+class ImageTable {
+ public:
+  HPDF_Image get(const HaruDocument& doc, const image::PreparedImage& image);
+
+ private:
+  std::unordered_map<const image::PreparedImage*, HPDF_Image> images_;
+};
+
+class PagePainter {
+ public:
+  PagePainter(const HaruDocument& doc, HPDF_Page page, double page_height, const FontTable& fonts,
+              ImageTable& images);
+
+  /// Throws TuijieError "pdf-input" for a non-finite coordinate or a colour outside 0..1,
+  /// "pdf-write" when libharu fails.
+  void paint(const layout::Item& item);
+
+ private:
+  void paint(const layout::GlyphRun& run);
+  void paint(const layout::Line& line);
+  void paint(const layout::Rect& rect);
+  void paint(const layout::Ellipse& ellipse);
+  void paint(const layout::ImageItem& image);
+
+  void set_fill(const layout::Color& color);
+  void set_stroke(const layout::Color& color, double width, bool dashed);
+  double flip(double y) const { return page_height_ - y; }
+
+  const HaruDocument& doc_;
+  HPDF_Page page_;
+  double page_height_;
+  const FontTable& fonts_;
+  ImageTable& images_;
+
+  // The graphics state as written so far, starting from PDF's defaults.
+  layout::Color fill_{};
+  layout::Color stroke_{};
+  double line_width_ = 1;
+  bool dashed_ = false;
+  HPDF_Font font_ = nullptr;
+  double font_size_ = 0;
+  double char_spacing_ = 0;
+};
+
+}  // namespace tuijie::pdf

@@ -1,0 +1,34 @@
+// The PDF writer: turns a laid-out document into PDF bytes. The only stage that knows about
+// libharu; it neither shapes nor measures text (glyph ids and positions come from layout).
+//
+// Every font a document uses is embedded as a subset of exactly the glyphs it shows, with a
+// ToUnicode map so that text copies out as the right Unicode. The same input always gives the
+// same bytes. Two threads may write two documents at once: nothing here is shared between
+// calls except the read-only font data.
+#pragma once
+
+#include <string>
+
+#include "layout/page_model.hpp"
+
+namespace tuijie::pdf {
+
+struct PdfOptions {
+  /// Flate-compress content streams, font programs and ToUnicode maps. Off only to read the
+  /// raw PDF while debugging.
+  bool compress = true;
+};
+
+/// The PDF file as bytes. Throws TuijieError (code "pdf-input" for a document the layout
+/// should never have produced, "pdf-write" when libharu fails) with a Chinese and English
+/// reason.
+std::string write_pdf(const layout::PagedDocument& doc, const PdfOptions& options = {});
+
+/// Writes the PDF to `path` through a temporary file in the same folder that is renamed over
+/// `path` once complete, so that a reader never sees a partial file and a failure leaves
+/// neither the temporary file nor a partial `path` behind. Throws TuijieError (code
+/// "pdf-file" naming the path when the folder cannot be written).
+void write_pdf_file(const layout::PagedDocument& doc, const std::string& path,
+                    const PdfOptions& options = {});
+
+}  // namespace tuijie::pdf

@@ -1,0 +1,30 @@
+// Running the command-line PDF tools (poppler-utils, qpdf) from tests.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tuijie::testing {
+
+struct ToolResult {
+  int exit_code = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+
+/// Runs `command` with /bin/sh and captures its output.
+ToolResult run_tool(const std::string& command);
+
+/// `text` quoted for /bin/sh.
+std::string shell_quote(std::string_view text);
+
+/// A fresh empty directory under the build tree for one test's files.
+std::string fresh_test_dir(const std::string& name);
+
+/// Whole file contents ("" if it cannot be read).
+std::string read_file(const std::string& path);
+
+/// UTF-32 text as UTF-8.
+std::string to_utf8(std::u32string_view text);
+
+}  // namespace tuijie::testing
