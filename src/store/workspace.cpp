@@ -8,6 +8,7 @@
 
 #include <map>
 #include <mutex>
+#include <set>
 #include <utility>
 
 #include "core/diagnostic.hpp"
@@ -182,11 +183,11 @@ ImportSummary Workspace::import(const std::vector<records::Record>& records,
   try {
     // What is stored now, for the kinds this batch touches.
     std::map<std::pair<std::string, std::string>, std::string> stored;
-    std::map<std::string, bool> kinds;
+    std::set<std::string> kinds;
     for (const Pending& p : batch) {
-      kinds[p.record->kind] = true;
+      kinds.insert(p.record->kind);
     }
-    for (const auto& [kind, unused] : kinds) {
+    for (const std::string& kind : kinds) {
       std::string k = kind;
       std::vector<std::string> keys;
       std::vector<std::string> data;

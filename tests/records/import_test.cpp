@@ -246,9 +246,28 @@ TEST_CASE("files that cannot be read at all", "[import]") {
   REQUIRE(encoding != nullptr);
   CHECK(encoding->byte_offset == 16);
 
+  write_file(dir / "empty.csv", "");
+  CHECK(find_diagnostic(read_records((dir / "empty.csv").string(), schemas(), {}).diagnostics, 0,
+                        "empty-file") != nullptr);
+  write_file(dir / "empty.json", "[]");
+  CHECK(find_diagnostic(read_records((dir / "empty.json").string(), schemas(), {}).diagnostics, 0,
+                        "empty-file") != nullptr);
+
   write_file(dir / "book.xlsx", "PK");
   CHECK(find_diagnostic(read_records((dir / "book.xlsx").string(), schemas(), {}).diagnostics, 0,
                         "unsupported-format") != nullptr);
+}
+
+TEST_CASE("a header without data rows is a warning", "[import]") {
+  auto dir = scratch_directory("header-only");
+  std::string text = test::read_bytes(fixture("candidates_utf8.csv"));
+  write_file(dir / "c.csv", text.substr(0, text.find('\n') + 1) + "\n\n");
+  ImportResult result = read_records((dir / "c.csv").string(), schemas(), options_2020());
+  CHECK(result.ok());
+  CHECK(result.data_rows == 0);
+  const Diagnostic* d = find_diagnostic(result.diagnostics, 0, "no-data");
+  REQUIRE(d != nullptr);
+  CHECK(d->severity == Severity::Warning);
 }
 
 TEST_CASE("without a campaign date the age rule is skipped, and said to be", "[import]") {
