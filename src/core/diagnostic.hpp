@@ -17,14 +17,14 @@ enum class Lang { Zh, En };
 
 struct Diagnostic {
   Severity severity = Severity::Error;
-  std::string code;       // stable machine-readable code, e.g. "bad-email"
-  std::string file;       // input file or template path ("" when not about a file)
-  long row = 0;           // 1-based row as Excel shows it (header = row 1), or template line
-  long column = 0;        // 1-based column number, or template column (0 = whole row)
+  std::string code;         // stable machine-readable code, e.g. "bad-email"
+  std::string file;         // input file or template path ("" when not about a file)
+  long row = 0;             // 1-based row as Excel shows it (header = row 1), or template line
+  long column = 0;          // 1-based column number, or template column (0 = whole row)
   std::string column_name;  // column name as written in the file, or field key
-  long byte_offset = -1;  // for encoding problems: offset of the first bad byte
-  std::string record;     // record key or name, when the problem is about a stored record
-  std::string value;      // the offending value, as read
+  long byte_offset = -1;    // for encoding problems: offset of the first bad byte
+  std::string record;       // record key or name, when the problem is about a stored record
+  std::string value;        // the offending value, as read
   std::string reason_zh;
   std::string reason_en;
 

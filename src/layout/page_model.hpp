@@ -24,14 +24,14 @@ struct Color {
 /// x + sum over j < i of (advance_pt(glyphs[j]) + char_spacing).
 struct GlyphRun {
   const fonts::FontFace* face = nullptr;
-  double size = 10;          // pt
-  double x = 0, y = 0;       // baseline origin of the first glyph
+  double size = 10;     // pt
+  double x = 0, y = 0;  // baseline origin of the first glyph
   std::vector<uint32_t> glyphs;
-  std::u32string text;       // text[i] is the character drawn by glyphs[i] (for ToUnicode)
-  double char_spacing = 0;   // extra pt after every glyph (justification)
+  std::u32string text;      // text[i] is the character drawn by glyphs[i] (for ToUnicode)
+  double char_spacing = 0;  // extra pt after every glyph (justification)
   Color color;
 
-  double width() const;      // advance width including char_spacing after every glyph
+  double width() const;  // advance width including char_spacing after every glyph
 };
 
 struct Line {
@@ -65,10 +65,18 @@ struct ImageItem {
 
 using Item = std::variant<GlyphRun, Line, Rect, Ellipse, ImageItem>;
 
+/// Where a field's value was set: the inner box of its cell. Not drawn; tests and checks read
+/// the PDF's text back inside these boxes.
+struct FieldBox {
+  std::string field;
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
 struct Page {
-  double width = 595.2756;   // A4
+  double width = 595.2756;  // A4
   double height = 841.8898;
   std::vector<Item> items;
+  std::vector<FieldBox> fields;
 };
 
 struct Bookmark {

@@ -4,6 +4,12 @@
 // ../shared/spec/documents.md (characters that may not start or end a line, unsplittable
 // ……/——, numbers with units, e-mail addresses, phone numbers, dates). Glyphs come from the
 // style's font chain, character by character. The stage knows nothing about forms.
+//
+// Lines are filled greedily: each line takes as much text as fits and breaks at the last
+// ordinary opportunity; only text wider than a whole line is broken at a weaker place (inside
+// a URL after '/', '.', '@'; then between characters; then against the punctuation rules).
+// Spaces (U+0020) at a break are dropped; tabs are set as spaces; "\r\n" and "\r" count as
+// "\n". Advances are the fonts' own (no kerning: the text is Chinese, set solid).
 #pragma once
 
 #include <string>
@@ -19,34 +25,50 @@ enum class Align { Left, Center, Right, Justify };
 
 struct TextStyle {
   const fonts::FontChain* chain = nullptr;
-  double size = 10.5;     // pt
-  double leading = 1.4;   // line height as a multiple of size
+  double size = 10.5;    // pt
+  double leading = 1.4;  // line height as a multiple of size
   Align align = Align::Left;
   layout::Color color;
 };
 
 struct LaidLine {
   /// Runs positioned relative to the line: x from the left edge of the available width
-  /// (alignment already applied), y = 0 on the baseline.
+  /// (alignment already applied), y = 0 on the baseline. A new run starts where the face
+  /// changes, or where justification stretches the gaps differently (between ideographs, not
+  /// inside Latin words).
   std::vector<layout::GlyphRun> runs;
-  double width = 0;     // natural width of the content
-  double ascent = 0;    // baseline distance from the top of the line box
-  double height = 0;    // line box height (size * leading)
-  std::u32string text;  // the characters of the line (for tests and overflow reports)
+  double width = 0;  // natural width of the content (before justification)
+  /// Baseline distance from the top of the line box: the em box is centred in the line box
+  /// and the baseline sits at 0.88 em below the em box's top, where CJK fonts put it (their
+  /// ideographic em box runs from 0.88 em above the baseline to 0.12 em below). So
+  /// ascent = (height - size) / 2 + 0.88 * size.
+  double ascent = 0;
+  double height = 0;  // line box height (size * leading)
+  /// The characters of the line, as in the source, without the spaces dropped at the break
+  /// and without the '\n' that ended it (for tests and overflow reports).
+  std::u32string text;
 };
 
 struct ParagraphLayout {
   std::vector<LaidLine> lines;
   double height = 0;       // sum of line heights
   double max_width = 0;    // widest line
-  std::u32string missing;  // characters no face of the chain has (not drawn)
-  bool overfull = false;   // some unbreakable piece is wider than the width
+  std::u32string missing;  // characters no face of the chain has (not drawn), each once
+  bool overfull = false;   // a single character is wider than the width (it gets a line)
+  /// Some line broke where the rules only allow it as a last resort (inside an e-mail
+  /// address, number or word, or against the line-start/end rules). A fixed cell shrinks
+  /// its text before it accepts that.
+  bool compromised = false;
 };
 
-/// Breaks UTF-8 text into lines no wider than `width` points. '\n' forces a line break.
+/// Breaks UTF-8 text into lines no wider than `width` points. '\n' forces a line break (a
+/// final '\n' adds no empty line; empty text gives no lines). Align::Justify stretches every
+/// line but the last and those ended by '\n' to exactly `width`. Ill-formed UTF-8 is drawn as
+/// U+FFFD. Thread-safe; the style's chain must not be null. Throws TuijieError when a
+/// fallback font named by the manifest cannot be opened.
 ParagraphLayout layout_paragraph(std::string_view utf8, const TextStyle& style, double width);
 
-/// Width of the text on one line, unbroken.
+/// Width of the text on one line, unbroken ('\n' counts as nothing).
 double measure(std::string_view utf8, const TextStyle& style);
 
 }  // namespace tuijie::text

@@ -1,0 +1,31 @@
+#include "app/commands.hpp"
+
+#include "app/help_command.hpp"
+#include "app/import_command.hpp"
+#include "app/init_command.hpp"
+#include "app/render_command.hpp"
+
+namespace tuijie::app {
+
+const std::vector<std::unique_ptr<Command>>& commands() {
+  static const std::vector<std::unique_ptr<Command>> all = [] {
+    std::vector<std::unique_ptr<Command>> list;
+    list.push_back(std::make_unique<InitCommand>());
+    list.push_back(std::make_unique<ImportCommand>());
+    list.push_back(std::make_unique<RenderCommand>());
+    list.push_back(std::make_unique<HelpCommand>());
+    return list;
+  }();
+  return all;
+}
+
+Command* find_command(std::string_view name) {
+  for (const auto& command : commands()) {
+    if (command->name() == name) {
+      return command.get();
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace tuijie::app

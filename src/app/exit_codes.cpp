@@ -1,0 +1,64 @@
+#include "app/exit_codes.hpp"
+
+#include <Poco/Util/Application.h>
+
+#include <map>
+#include <string_view>
+
+namespace tuijie::app {
+
+// Our numbers are Poco's sysexits names, spelled out so this header needs no Poco.
+static_assert(int{kExitUsage} == int{Poco::Util::Application::EXIT_USAGE});
+static_assert(int{kExitDataError} == int{Poco::Util::Application::EXIT_DATAERR});
+static_assert(int{kExitNoInput} == int{Poco::Util::Application::EXIT_NOINPUT});
+static_assert(int{kExitSoftware} == int{Poco::Util::Application::EXIT_SOFTWARE});
+static_assert(int{kExitCantCreate} == int{Poco::Util::Application::EXIT_CANTCREAT});
+
+int exit_code_for(const Diagnostics& diagnostics) {
+  static const std::map<std::string_view, int> codes = {
+      {"usage", kExitUsage},
+      {"unknown-record-key", kExitUsage},
+      {"bad-source-date-epoch", kExitUsage},
+      {"workspace-missing", kExitNoInput},
+      {"campaign-missing", kExitNoInput},
+      {"config-missing", kExitNoInput},
+      {"file-missing", kExitNoInput},
+      {"template-missing", kExitNoInput},
+      {"fonts-missing", kExitNoInput},
+      {"resources-missing", kExitNoInput},
+      {"no-records", kExitNoInput},
+      {"internal", kExitSoftware},
+      {"not-implemented", kExitSoftware},
+      {"store-failed", kExitSoftware},
+      {"workspace-exists", kExitCantCreate},
+      {"workspace-create-failed", kExitCantCreate},
+      {"cannot-create-output", kExitCantCreate},
+  };
+  if (diagnostics.empty()) {
+    return kExitSoftware;  // an error without a reason is a bug
+  }
+  const auto it = codes.find(diagnostics.front().code);
+  return it == codes.end() ? kExitDataError : it->second;
+}
+
+std::string exit_codes_help(Lang lang) {
+  if (lang == Lang::Zh) {
+    return "退出码：\n"
+           "  0   成功\n"
+           "  64  用法错误（未知命令或选项，参数不对）\n"
+           "  65  输入数据有误（导入文件中有错误；渲染问题，如文字超出格子）\n"
+           "  66  找不到输入文件、工作区或资源文件\n"
+           "  70  内部错误\n"
+           "  73  无法创建输出（工作区、文件夹或文件）\n";
+  }
+  return "Exit codes:\n"
+         "  0   success\n"
+         "  64  usage error (unknown command or option, wrong arguments)\n"
+         "  65  bad input data (an error in an imported file; a render problem such as "
+         "overflow)\n"
+         "  66  an input file, the workspace or a resource file is missing\n"
+         "  70  internal failure\n"
+         "  73  cannot create output (workspace, folder or file)\n";
+}
+
+}  // namespace tuijie::app

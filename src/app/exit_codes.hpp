@@ -1,0 +1,27 @@
+// The process exit codes tuijie promises (BSD sysexits, as Poco::Util::Application names
+// them) and which stopping error leads to which.
+#pragma once
+
+#include <string>
+
+#include "core/diagnostic.hpp"
+
+namespace tuijie::app {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitUsage = 64,       // unknown command or option, wrong arguments
+  kExitDataError = 65,   // an error in input data; a render problem such as overflow
+  kExitNoInput = 66,     // an input file, the workspace or a resource is missing
+  kExitSoftware = 70,    // internal failure
+  kExitCantCreate = 73,  // the workspace, a folder or a file cannot be created
+};
+
+/// The exit code for an error that stopped a command, chosen by the first diagnostic's code
+/// (codes not listed as usage, missing input, internal or output problems are bad data).
+int exit_code_for(const Diagnostics& diagnostics);
+
+/// The exit-code table printed at the end of every --help.
+std::string exit_codes_help(Lang lang);
+
+}  // namespace tuijie::app

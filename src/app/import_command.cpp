@@ -1,0 +1,134 @@
+#include "app/import_command.hpp"
+
+#include <Poco/Util/Option.h>
+
+#include <filesystem>
+#include <ostream>
+#include <set>
+
+#include "app/context.hpp"
+#include "app/exit_codes.hpp"
+#include "app/lang.hpp"
+#include "app/stages.hpp"
+#include "store/workspace.hpp"
+
+namespace tuijie::app {
+
+namespace {
+
+// Rows with at least one error; a problem with the whole file counts as one.
+long rows_with_errors(const Diagnostics& diagnostics) {
+  std::set<long> rows;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Severity::Error) {
+      rows.insert(d.row);
+    }
+  }
+  return static_cast<long>(rows.size());
+}
+
+// Imports one file; returns its exit code. Problems are printed, never thrown, so that the
+// other files of the command still get their turn.
+int import_file(Context& context, store::Workspace& workspace, const std::string& file,
+                const InputOptions& options, bool partial) {
+  std::error_code ignored;
+  if (!std::filesystem::is_regular_file(file, ignored)) {
+    const Diagnostics missing = {make_error("file-missing", "找不到此文件", "no such file", file)};
+    context.report(missing);
+    return exit_code_for(missing);
+  }
+
+  InputFile input;
+  try {
+    input = read_input(file, options);
+  } catch (const TuijieError& e) {
+    context.report(e.diagnostics());
+    return exit_code_for(e.diagnostics());
+  }
+  context.report(input.diagnostics);
+
+  const bool bad = has_errors(input.diagnostics);
+  const long errors = rows_with_errors(input.diagnostics);
+  if (bad && (!partial || input.records.empty())) {
+    context.err() << file << context.tr("：有 ", ": ") << errors
+                  << context.tr(" 行有错误，本文件未导入", " rows with errors; nothing imported")
+                  << (partial ? ""
+                              : context.tr("（--partial 可只导入无误的行）",
+                                           " (--partial imports the good rows)"))
+                  << '\n';
+    return kExitDataError;
+  }
+
+  store::ImportSource source;
+  source.file = file;
+  source.kind = input.kind.empty() ? options.kind : input.kind;
+  source.rows = input.rows;
+  source.row_count = input.data_rows;
+  source.errors = errors;
+  const store::ImportSummary s = workspace.import(input.records, source);
+  context.out() << file << context.tr("：读取 ", ": ") << s.rows
+                << context.tr(" 行；新增 ", " rows; ") << s.inserted
+                << context.tr("，更新 ", " new, ") << s.updated
+                << context.tr("，未变 ", " updated, ") << s.unchanged
+                << context.tr("，错误 ", " unchanged, ") << s.errors
+                << context.tr(" 行", " rows with errors") << '\n';
+  return bad ? kExitDataError : kExitOk;
+}
+
+}  // namespace
+
+std::string ImportCommand::summary(Lang lang) const {
+  return tr(lang, "把记录文件导入工作区", "import record files into the workspace");
+}
+
+std::string ImportCommand::description(Lang lang) const {
+  return tr(lang,
+            "读取 CSV、XLSX 或 JSON 记录文件，逐一校验后存入工作区，每个文件一个事务："
+            "文件中有任何错误时整个文件都不导入，并列出每处问题（文件、行、列、值、原因）。"
+            "再次导入改正后的文件会更新同一记录，不会重复。",
+            "Reads CSV, XLSX or JSON record files, checks every row and stores them in the "
+            "workspace, one transaction per file: a file with any error is not imported at all "
+            "and every problem is listed (file, row, column, value, reason). Re-importing a "
+            "corrected file updates the same records, never duplicates them.");
+}
+
+void ImportCommand::define_options(Poco::Util::OptionSet& options, Lang lang) const {
+  using Poco::Util::Option;
+  options.addOption(
+      Option(
+          "kind", "k",
+          tr(lang, "记录种类：enterprise、park、institution、candidate、result（默认按表头判断）",
+             "record kind: enterprise, park, institution, candidate, result (default: "
+             "inferred from the header)"))
+          .argument("KIND"));
+  options.addOption(Option("encoding", "e",
+                           tr(lang, "文件编码，如 UTF-8、GB18030（默认自动识别）",
+                              "file encoding, e.g. UTF-8, GB18030 (default: detected)"))
+                        .argument("ENCODING"));
+  options.addOption(Option("partial", "p",
+                           tr(lang, "只导入无误的行，并列出有误的行（退出码仍为 65）",
+                              "import the good rows and list the bad ones (exit code still 65)")));
+}
+
+int ImportCommand::run(Context& context, const std::vector<std::string>& args) {
+  if (args.empty()) {
+    throw_usage("import 需要至少一个文件", "import needs at least one FILE");
+  }
+  store::Workspace workspace = context.open_workspace();
+  InputOptions options;
+  options.kind = context.config().getString(binding_for("kind"), "");
+  options.encoding = context.config().getString(binding_for("encoding"), "");
+  options.resources = context.resources().string();
+  const bool partial = context.config().getBool(binding_for("partial"), false);
+
+  int exit_code = kExitOk;
+  for (const std::string& file : args) {
+    const int code = import_file(context, workspace, file, options, partial);
+    if (exit_code == kExitOk) {
+      exit_code = code;  // the first failure decides
+    }
+  }
+  return exit_code;
+}
+
+}  // namespace tuijie::app

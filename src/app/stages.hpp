@@ -1,0 +1,37 @@
+// The app's calls into the pipeline stages it drives, each behind one small function so that
+// commands do not depend on how a stage spells its API.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "fonts/font_set.hpp"
+#include "records/record.hpp"
+
+namespace tuijie::app {
+
+struct InputOptions {
+  std::string kind;       // "" = infer from the header
+  std::string encoding;   // "" = detect
+  std::string resources;  // the resources folder (record schemas live in its data/)
+};
+
+/// One input file read and validated.
+struct InputFile {
+  std::string kind;                      // the kind the file holds (given or inferred)
+  std::vector<records::Record> records;  // the valid records, in file order
+  std::vector<long> rows;                // the source row of each record
+  long data_rows = 0;                    // data rows in the file (blank rows not counted)
+  Diagnostics diagnostics;               // every problem found, errors and warnings
+};
+
+/// Reads and validates one CSV/XLSX/JSON file of records (the records stage). Problems with
+/// the data are returned, not thrown.
+InputFile read_input(const std::string& path, const InputOptions& options);
+
+/// Loads the font manifest (the fonts stage). Throws TuijieError when it is unusable.
+std::shared_ptr<const fonts::FontSet> load_fonts(const std::string& manifest_path);
+
+}  // namespace tuijie::app

@@ -1,0 +1,16 @@
+// UTF-8 <-> code points. Invalid sequences decode to U+FFFD so that a bad byte is visible in
+// reports rather than silently dropped (input files are validated before they get here).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tuijie::utf8 {
+
+std::u32string decode(std::string_view text);
+std::string encode(std::u32string_view text);
+void append(std::string& out, char32_t code_point);
+/// Number of code points (what a length limit such as "≤ 100 chars" counts).
+size_t length(std::string_view text);
+
+}  // namespace tuijie::utf8

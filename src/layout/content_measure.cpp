@@ -1,0 +1,246 @@
+#include "layout/content_measure.hpp"
+
+#include <algorithm>
+
+#include "core/units.hpp"
+#include "core/utf8.hpp"
+
+namespace tuijie::layout {
+namespace {
+
+// First-line indent in Chinese typesetting is counted in characters; two ideographic spaces
+// give exactly 2 em and copy out as the spaces a clerk would type.
+std::string indented(const Paragraph& p) {
+  if (p.style.indent <= 0)
+    return p.text;
+  int spaces = static_cast<int>(p.style.indent / p.style.size + 0.5);
+  std::string indent;
+  for (int i = 0; i < spaces; ++i)
+    indent += "\u3000";
+  // Every paragraph of a multi-paragraph value starts indented.
+  std::string out = indent;
+  for (char c : p.text) {
+    out += c;
+    if (c == '\n')
+      out += indent;
+  }
+  return out;
+}
+
+void report_missing(const text::ParagraphLayout& laid, const Paragraph& p,
+                    const std::string& document, Diagnostics& diagnostics) {
+  if (laid.missing.empty())
+    return;
+  Diagnostic d = make_error(
+      "glyph-missing",
+      "没有字体能显示字符 " + utf8::encode(laid.missing) + "（请在 fonts/ 中加入含此字的字体）",
+      "no font has the character(s) " + utf8::encode(laid.missing) +
+          " (add a font that has them to fonts/)");
+  d.record = document;
+  d.column_name = p.label;
+  d.value = utf8::encode(laid.missing);
+  diagnostics.push_back(d);
+}
+
+}  // namespace
+
+text::TextStyle text_style(const Style& style, double shrink) {
+  text::TextStyle ts;
+  ts.chain = style.chain;
+  ts.size = style.size;
+  if (shrink > 0 && style.min_size > 0) {
+    ts.size = std::max(style.min_size, style.size - shrink);
+  }
+  ts.leading = style.leading;
+  ts.align = style.align;
+  ts.color = style.color;
+  return ts;
+}
+
+bool can_shrink(const std::vector<Block>& blocks, double shrink) {
+  for (const Block& b : blocks) {
+    if (const auto* p = std::get_if<Paragraph>(&b)) {
+      if (p->style.min_size > 0 && p->style.size - shrink + 1e-9 > p->style.min_size) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+MeasuredContent measure_blocks(const std::vector<Block>& blocks, double width, double shrink,
+                               const std::string& document, Diagnostics& diagnostics) {
+  MeasuredContent out;
+  for (const Block& block : blocks) {
+    if (const auto* p = std::get_if<Paragraph>(&block)) {
+      if (p->space_before > 0) {
+        out.slices.push_back({Slice::Kind::Space, p->space_before});
+      }
+      auto laid = std::make_unique<text::ParagraphLayout>(
+          text::layout_paragraph(indented(*p), text_style(p->style, shrink), width));
+      report_missing(*laid, *p, document, diagnostics);
+      out.overfull = out.overfull || laid->overfull || laid->max_width > width + 0.01;
+      out.compromised = out.compromised || laid->compromised;
+      for (const auto& line : laid->lines) {
+        Slice s;
+        s.kind = Slice::Kind::Line;
+        s.height = line.height;
+        s.line = &line;
+        s.keep_with_next = p->keep_with_next;
+        out.slices.push_back(s);
+      }
+      out.paragraphs.push_back(std::move(laid));
+      if (p->space_after > 0) {
+        out.slices.push_back({Slice::Kind::Space, p->space_after});
+      }
+    } else if (const auto* photo = std::get_if<Photo>(&block)) {
+      Slice s;
+      s.kind = Slice::Kind::Photo;
+      s.height = photo->height;
+      s.photo = photo;
+      out.slices.push_back(s);
+      out.splittable = false;
+    } else if (const auto* stamp = std::get_if<StampZone>(&block)) {
+      // Label and signature lines first, then the clear zone with the date under it.
+      for (const std::string* text : {&stamp->label, &stamp->signature}) {
+        if (text->empty())
+          continue;
+        auto laid = std::make_unique<text::ParagraphLayout>(
+            text::layout_paragraph(*text, text_style(stamp->style), width));
+        for (const auto& line : laid->lines) {
+          Slice s;
+          s.kind = Slice::Kind::Line;
+          s.height = line.height;
+          s.line = &line;
+          s.keep_with_next = true;
+          out.slices.push_back(s);
+        }
+        out.paragraphs.push_back(std::move(laid));
+      }
+      text::TextStyle date_style = text_style(stamp->style);
+      date_style.align = text::Align::Right;
+      auto date = std::make_unique<text::ParagraphLayout>(
+          text::layout_paragraph(stamp->date, date_style, width));
+      Slice s;
+      s.kind = Slice::Kind::Stamp;
+      s.stamp = stamp;
+      s.stamp_zone_height = stamp->height;
+      s.date_line = date->lines.empty() ? nullptr : &date->lines.front();
+      s.height = stamp->height + (s.date_line ? s.date_line->height : 0);
+      out.slices.push_back(s);
+      out.paragraphs.push_back(std::move(date));
+      out.splittable = false;
+    } else if (const auto* spacer = std::get_if<Spacer>(&block)) {
+      out.slices.push_back({Slice::Kind::Space, spacer->height});
+    }
+  }
+  out.height = slices_height(out, 0, out.slices.size());
+  return out;
+}
+
+double slices_height(const MeasuredContent& content, size_t first, size_t last) {
+  double h = 0;
+  for (size_t i = first; i < last && i < content.slices.size(); ++i)
+    h += content.slices[i].height;
+  return h;
+}
+
+size_t slices_fitting(const MeasuredContent& content, size_t first, double available) {
+  double used = 0;
+  size_t fit = first;
+  size_t last_break = first;  // slices [first, last_break) end at an allowed break
+  for (size_t i = first; i < content.slices.size(); ++i) {
+    used += content.slices[i].height;
+    if (used > available + 1e-6)
+      break;
+    fit = i + 1;
+    if (!content.slices[i].keep_with_next)
+      last_break = fit;
+  }
+  return fit == content.slices.size() ? fit : last_break;
+}
+
+namespace {
+
+void place_line(const text::LaidLine& line, double x, double top, Page& page) {
+  for (const auto& run : line.runs) {
+    GlyphRun placed = run;
+    placed.x = x + run.x;
+    placed.y = top + line.ascent;
+    page.items.emplace_back(std::move(placed));
+  }
+}
+
+void place_photo(const Photo& photo, double x, double top, double width, Page& page) {
+  double left = x;
+  if (photo.align == text::Align::Center)
+    left = x + (width - photo.width) / 2;
+  if (photo.align == text::Align::Right)
+    left = x + width - photo.width;
+  if (photo.image && photo.image->width > 0 && photo.image->height > 0) {
+    // Fit inside the frame without distortion, centred.
+    double scale = std::min(photo.width / photo.image->width, photo.height / photo.image->height);
+    double w = photo.image->width * scale;
+    double h = photo.image->height * scale;
+    page.items.emplace_back(
+        ImageItem{photo.image, left + (photo.width - w) / 2, top + (photo.height - h) / 2, w, h});
+  }
+  if (photo.frame) {
+    Rect frame;
+    frame.x = left;
+    frame.y = top;
+    frame.w = photo.width;
+    frame.h = photo.height;
+    frame.stroke_width = 0.4;
+    frame.stroke_color = {0.5, 0.5, 0.5};
+    page.items.emplace_back(frame);
+  }
+}
+
+void place_stamp(const Slice& s, double x, double top, double width, Page& page) {
+  const StampZone& zone = *s.stamp;
+  double date_width = s.date_line ? s.date_line->width : 0;
+  // The zone stands centred over the date line, which is flush right.
+  double date_left = x + width - date_width;
+  double centre = s.date_line ? date_left + date_width / 2 : x + width - zone.width / 2;
+  double zone_left = std::min(centre - zone.width / 2, x + width - zone.width);
+  if (zone.guide) {
+    Ellipse guide;
+    double r = std::min(zone.width, zone.height) / 2 - mm_to_pt(1.5);
+    guide.cx = zone_left + zone.width / 2;
+    guide.cy = top + zone.height / 2;
+    guide.rx = guide.ry = r;
+    guide.stroke_width = 0.3;
+    guide.color = {0.75, 0.75, 0.75};
+    guide.dashed = true;
+    page.items.emplace_back(guide);
+  }
+  if (s.date_line)
+    place_line(*s.date_line, x, top + zone.height, page);
+}
+
+}  // namespace
+
+void draw_slices(const MeasuredContent& content, size_t first, size_t last, double x, double y,
+                 double width, Page& page) {
+  double top = y;
+  for (size_t i = first; i < last && i < content.slices.size(); ++i) {
+    const Slice& s = content.slices[i];
+    switch (s.kind) {
+      case Slice::Kind::Line:
+        place_line(*s.line, x, top, page);
+        break;
+      case Slice::Kind::Photo:
+        place_photo(*s.photo, x, top, width, page);
+        break;
+      case Slice::Kind::Stamp:
+        place_stamp(s, x, top, width, page);
+        break;
+      case Slice::Kind::Space:
+        break;
+    }
+    top += s.height;
+  }
+}
+
+}  // namespace tuijie::layout

@@ -1,0 +1,55 @@
+// Cell and page content measured into slices: the smallest pieces a page break may fall
+// between (one line of text, a photo, a whole stamp zone). Tables split between slices.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "layout/document_model.hpp"
+
+namespace tuijie::layout {
+
+struct Slice {
+  enum class Kind { Line, Photo, Stamp, Space };
+  Kind kind = Kind::Space;
+  double height = 0;
+  const text::LaidLine* line = nullptr;  // Kind::Line
+  const Photo* photo = nullptr;          // Kind::Photo
+  const StampZone* stamp = nullptr;      // Kind::Stamp: the clear zone and the date line
+  const text::LaidLine* date_line = nullptr;
+  double stamp_zone_height = 0;
+  bool keep_with_next = false;  // no break allowed after this slice
+};
+
+struct MeasuredContent {
+  std::vector<std::unique_ptr<text::ParagraphLayout>> paragraphs;  // owned; slices point in
+  std::vector<Slice> slices;
+  double height = 0;
+  bool overfull = false;     // a line wider than the box
+  bool compromised = false;  // a line broke at a last-resort opportunity
+  bool splittable = true;    // false when it holds a photo or stamp zone
+};
+
+/// Measures blocks set in a box `width` points wide. `shrink` (0 = none) lowers every font
+/// size by that many points, never below the paragraph's floor. Characters no font has are
+/// reported against `document` and the paragraph's label.
+MeasuredContent measure_blocks(const std::vector<Block>& blocks, double width, double shrink,
+                               const std::string& document, Diagnostics& diagnostics);
+
+/// Draws slices [first, last) with their top at y, inside a box starting at x, `width` wide.
+void draw_slices(const MeasuredContent& content, size_t first, size_t last, double x, double y,
+                 double width, Page& page);
+
+/// Height of slices [first, last).
+double slices_height(const MeasuredContent& content, size_t first, size_t last);
+
+/// How many slices from `first` fit in `available` points, honouring keep_with_next.
+size_t slices_fitting(const MeasuredContent& content, size_t first, double available);
+
+/// The smallest font size any paragraph reaches with `shrink`; used to stop shrinking.
+bool can_shrink(const std::vector<Block>& blocks, double shrink);
+
+text::TextStyle text_style(const Style& style, double shrink = 0);
+
+}  // namespace tuijie::layout

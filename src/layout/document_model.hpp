@@ -1,0 +1,119 @@
+// What the layout stage lays out: blocks of styled text, tables, photos and stamp zones,
+// with every value already merged in. Nothing here knows which form it is.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "image/image.hpp"
+#include "layout/page_model.hpp"
+#include "text/paragraph.hpp"
+
+namespace tuijie::layout {
+
+struct Style {
+  const fonts::FontChain* chain = nullptr;
+  double size = 10.5;    // pt
+  double leading = 1.4;  // line height / size
+  text::Align align = text::Align::Left;
+  Color color;
+  double min_size = 0;  // shrink floor for fixed cells; 0 = never shrink
+  double indent = 0;    // first-line indent, pt
+};
+
+struct Paragraph {
+  Style style;
+  std::string text;   // UTF-8, '\n' = forced line break
+  std::string label;  // what an overflow report calls this text (field name)
+  double space_before = 0;
+  double space_after = 0;
+  bool keep_with_next = false;
+};
+
+struct Photo {
+  std::shared_ptr<const image::PreparedImage> image;  // null: an empty box is drawn
+  double width = 0, height = 0;                       // the frame, pt
+  text::Align align = text::Align::Center;
+  bool frame = true;
+};
+
+/// A clear area for a round seal, with its label above and the date line below.
+struct StampZone {
+  Style style;
+  std::string label;             // e.g. （盖章）
+  std::string signature;         // e.g. 法定代表人签字：________ (may be empty)
+  std::string date;              // e.g. ____年____月____日
+  double width = 0, height = 0;  // the clear area, at least 45 x 45 mm
+  bool guide = false;            // draw a light dashed circle where the seal goes
+};
+
+struct Spacer {
+  double height = 0;
+};
+
+struct PageBreak {};
+
+struct Table;
+
+/// One block of a page or cell. Tables are held by pointer: a cell holds blocks.
+using Block = std::variant<Paragraph, std::shared_ptr<Table>, Photo, StampZone, Spacer, PageBreak>;
+
+enum class VAlign { Top, Middle, Bottom };
+
+struct Cell {
+  int colspan = 1;
+  int rowspan = 1;
+  std::vector<Block> blocks;
+  VAlign valign = VAlign::Middle;
+  double padding = 0;       // pt, all sides (at least 1 mm keeps text off the borders)
+  bool splittable = false;  // text may continue on the next page
+  bool fill = false;
+  Color fill_color{0.94, 0.94, 0.94};
+};
+
+struct Row {
+  std::vector<Cell> cells;
+  double height = 0;      // > 0: fixed height, text shrinks to fit
+  double min_height = 0;  // growing rows
+  bool keep_with_next = false;
+};
+
+struct Table {
+  std::vector<double> columns;  // widths, pt
+  double border = 0.6;          // pt
+  int header_rows = 0;          // repeated at the top of every continuation page
+  std::vector<Row> rows;
+  double space_before = 0, space_after = 0;
+};
+
+/// Stand-ins for the page number and count in running text, filled in after pagination.
+/// Private-use characters, so that no record value can be mistaken for them.
+inline constexpr const char* kPageNumberMark = "\uE000";
+inline constexpr const char* kPageCountMark = "\uE001";
+
+/// Running text at the top or bottom of every page.
+struct PageFurniture {
+  Style style;
+  std::string text;
+};
+
+struct PageSetup {
+  double width = mm_to_pt_a4_width();
+  double height = mm_to_pt_a4_height();
+  double margin_top = 0, margin_bottom = 0, margin_left = 0, margin_right = 0;
+  static constexpr double mm_to_pt_a4_width() { return 210.0 * 72.0 / 25.4; }
+  static constexpr double mm_to_pt_a4_height() { return 297.0 * 72.0 / 25.4; }
+};
+
+struct DocumentModel {
+  PageSetup page;
+  std::vector<Block> blocks;
+  std::vector<PageFurniture> footers;
+  std::vector<PageFurniture> headers;
+  DocumentInfo info;
+  std::string name;  // what reports call this document (record key and name)
+};
+
+}  // namespace tuijie::layout

@@ -1,0 +1,163 @@
+#include "layout/layout_engine.hpp"
+
+#include <algorithm>
+
+#include "core/units.hpp"
+#include "layout/content_measure.hpp"
+#include "layout/table_layout.hpp"
+
+namespace tuijie::layout {
+namespace {
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+// Running text is laid out after the body, when the page count is known.
+void place_furniture(const DocumentModel& model, std::vector<Page>& pages) {
+  const PageSetup& setup = model.page;
+  double width = setup.width - setup.margin_left - setup.margin_right;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    auto fill = [&](std::string text) {
+      replace_all(text, kPageNumberMark, std::to_string(i + 1));
+      replace_all(text, kPageCountMark, std::to_string(pages.size()));
+      return text;
+    };
+    for (const auto& footer : model.footers) {
+      auto laid = text::layout_paragraph(fill(footer.text), text_style(footer.style), width);
+      // The footer's last line sits in the middle of the bottom margin.
+      double top = setup.height - setup.margin_bottom / 2 - laid.height / 2;
+      for (const auto& line : laid.lines) {
+        for (const auto& run : line.runs) {
+          GlyphRun placed = run;
+          placed.x = setup.margin_left + run.x;
+          placed.y = top + line.ascent;
+          pages[i].items.emplace_back(std::move(placed));
+        }
+        top += line.height;
+      }
+    }
+    for (const auto& header : model.headers) {
+      auto laid = text::layout_paragraph(fill(header.text), text_style(header.style), width);
+      double top = setup.margin_top / 2 - laid.height / 2;
+      for (const auto& line : laid.lines) {
+        for (const auto& run : line.runs) {
+          GlyphRun placed = run;
+          placed.x = setup.margin_left + run.x;
+          placed.y = top + line.ascent;
+          pages[i].items.emplace_back(std::move(placed));
+        }
+        top += line.height;
+      }
+    }
+  }
+}
+
+// The smallest height a block needs at the bottom of a page to start there, so that a
+// heading kept with its next block does not stand alone.
+double start_height(const Block& block, Flow& flow) {
+  if (const auto* p = std::get_if<Paragraph>(&block)) {
+    return p->space_before + p->style.size * p->style.leading;
+  }
+  if (const auto* t = std::get_if<std::shared_ptr<Table>>(&block)) {
+    return table_start_height(**t, flow);
+  }
+  if (const auto* photo = std::get_if<Photo>(&block))
+    return photo->height;
+  if (const auto* stamp = std::get_if<StampZone>(&block))
+    return stamp->height;
+  return 0;
+}
+
+void place_content_block(const Block& block, Flow& flow, bool keep_with_next, const Block* next) {
+  MeasuredContent content =
+      measure_blocks({block}, flow.width(), 0, flow.model().name, flow.diagnostics());
+  if (content.overfull)
+    flow.report_overflow("", "文字超出版心宽度", "text wider than the page");
+  double keep = keep_with_next && next ? start_height(*next, flow) : 0;
+  // Atomic blocks (photo, stamp) move whole; text may break between lines.
+  if (!content.splittable || keep > 0) {
+    if (content.height + keep > flow.remaining() && flow.y() > flow.top() + 1e-6) {
+      flow.new_page();
+    }
+    draw_slices(content, 0, content.slices.size(), flow.left(), flow.y(), flow.width(),
+                flow.page());
+    flow.advance(content.height);
+    return;
+  }
+  size_t first = 0;
+  while (first < content.slices.size()) {
+    size_t last = slices_fitting(content, first, flow.remaining());
+    if (last == first) {
+      if (flow.y() > flow.top() + 1e-6) {
+        flow.new_page();
+        continue;
+      }
+      last = first + 1;  // taller than a page: place it anyway rather than loop
+    }
+    draw_slices(content, first, last, flow.left(), flow.y(), flow.width(), flow.page());
+    flow.advance(slices_height(content, first, last));
+    first = last;
+    if (first < content.slices.size())
+      flow.new_page();
+  }
+}
+
+}  // namespace
+
+Flow::Flow(const DocumentModel& model, LayoutResult& result) : model_(model), result_(result) {
+  new_page();
+}
+
+void Flow::new_page() {
+  Page page;
+  page.width = model_.page.width;
+  page.height = model_.page.height;
+  result_.pages.push_back(std::move(page));
+  y_ = top();
+}
+
+double Flow::top() const {
+  return model_.page.margin_top;
+}
+double Flow::bottom() const {
+  return model_.page.height - model_.page.margin_bottom;
+}
+double Flow::left() const {
+  return model_.page.margin_left;
+}
+double Flow::width() const {
+  return model_.page.width - model_.page.margin_left - model_.page.margin_right;
+}
+
+void Flow::report_overflow(const std::string& field, const std::string& zh, const std::string& en) {
+  Diagnostic d = make_error("overflow", zh, en);
+  d.record = model_.name;
+  d.column_name = field;
+  result_.diagnostics.push_back(d);
+}
+
+LayoutResult layout_document(const DocumentModel& model) {
+  LayoutResult result;
+  Flow flow(model, result);
+  for (size_t i = 0; i < model.blocks.size(); ++i) {
+    const Block& block = model.blocks[i];
+    const Block* next = i + 1 < model.blocks.size() ? &model.blocks[i + 1] : nullptr;
+    if (std::holds_alternative<PageBreak>(block)) {
+      flow.new_page();
+    } else if (const auto* spacer = std::get_if<Spacer>(&block)) {
+      flow.advance(std::min(spacer->height, flow.remaining()));
+    } else if (const auto* table = std::get_if<std::shared_ptr<Table>>(&block)) {
+      place_table(**table, flow);
+    } else {
+      const auto* p = std::get_if<Paragraph>(&block);
+      place_content_block(block, flow, p && p->keep_with_next, next);
+    }
+  }
+  place_furniture(model, result.pages);
+  return result;
+}
+
+}  // namespace tuijie::layout

@@ -1,0 +1,23 @@
+// The layout stage: a DocumentModel becomes pages of positioned glyph runs, rules and images.
+//
+// Flow: blocks are stacked down the content area of a page; a block that does not fit moves to
+// the next page. Tables are laid out row by row: rows grow with their content unless the
+// template fixed their height (then text shrinks down to its floor, and past that the field is
+// reported as overflowing); rows joined by row spans move together; a growing row whose
+// cells may split continues on the next page, below the repeated header rows.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "layout/document_model.hpp"
+#include "layout/page_model.hpp"
+
+namespace tuijie::layout {
+
+struct LayoutResult {
+  std::vector<Page> pages;
+  Diagnostics diagnostics;  // overflow and missing characters, each naming the field
+};
+
+LayoutResult layout_document(const DocumentModel& model);
+
+}  // namespace tuijie::layout

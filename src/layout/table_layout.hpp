@@ -1,0 +1,38 @@
+// Tables: cells placed on a grid with column and row spans, rows sized to their content or
+// fixed by the template, and pagination that never splits rows joined by a row span.
+#pragma once
+
+#include "layout/document_model.hpp"
+#include "layout/layout_engine.hpp"
+
+namespace tuijie::layout {
+
+/// The page being filled: where the next block goes, and how to start another page.
+class Flow {
+ public:
+  Flow(const DocumentModel& model, LayoutResult& result);
+  void new_page();
+  Page& page() { return result_.pages.back(); }
+  double y() const { return y_; }
+  void advance(double dy) { y_ += dy; }
+  double remaining() const { return bottom() - y_; }
+  double top() const;
+  double bottom() const;
+  double left() const;
+  double width() const;
+  const DocumentModel& model() const { return model_; }
+  Diagnostics& diagnostics() { return result_.diagnostics; }
+  void report_overflow(const std::string& field, const std::string& zh, const std::string& en);
+
+ private:
+  const DocumentModel& model_;
+  LayoutResult& result_;
+  double y_ = 0;
+};
+
+void place_table(const Table& table, Flow& flow);
+
+/// Height of the header rows plus the first row group: what must fit to start the table.
+double table_start_height(const Table& table, Flow& flow);
+
+}  // namespace tuijie::layout

@@ -1,0 +1,231 @@
+#include "merge/compiled_template.hpp"
+
+#include <sstream>
+
+#include "core/units.hpp"
+#include "merge/field_format.hpp"
+
+namespace tuijie::merge {
+namespace {
+
+using templates::Element;
+
+const std::set<std::string> kStyleKeys = {"font",        "size",     "leading", "align",
+                                          "color",       "min-size", "indent",  "space-before",
+                                          "space-after", "valign",   "padding"};
+
+struct PaperSize {
+  const char* name;
+  double width_mm, height_mm;
+};
+constexpr PaperSize kPapers[] = {{"A4", 210, 297}, {"A5", 148, 210}, {"A3", 297, 420}};
+
+void compile_page(const Element& page, layout::PageSetup& setup, Diagnostics& problems) {
+  std::string size = page.attr("size", "A4");
+  bool landscape = false;
+  std::string name = size;
+  if (auto sp = size.find(' '); sp != std::string::npos) {
+    name = size.substr(0, sp);
+    landscape = size.substr(sp + 1) == "landscape";
+  }
+  bool found = false;
+  for (const auto& paper : kPapers) {
+    if (name == paper.name) {
+      setup.width = mm_to_pt(landscape ? paper.height_mm : paper.width_mm);
+      setup.height = mm_to_pt(landscape ? paper.width_mm : paper.height_mm);
+      found = true;
+    }
+  }
+  if (!found) {
+    Diagnostic d =
+        page.error("template-bad-value", "未知的纸张尺寸（可用 A4、A5、A3，可加 landscape）",
+                   "unknown paper size (A4, A5 or A3, optionally 'landscape')");
+    d.value = size;
+    problems.push_back(d);
+  }
+  if (page.has("width"))
+    setup.width = *parse_length(page.attr("width"));
+  if (page.has("height"))
+    setup.height = *parse_length(page.attr("height"));
+  // margin="top right bottom left" like CSS, or one value for all four.
+  std::vector<double> m;
+  std::istringstream in(page.attr("margin", "20mm"));
+  std::string token;
+  while (in >> token) {
+    auto v = parse_length(token);
+    if (!v) {
+      Diagnostic d = page.error("template-bad-length", "页边距应为长度，如 20mm",
+                                "margins must be lengths such as 20mm");
+      d.value = token;
+      problems.push_back(d);
+      return;
+    }
+    m.push_back(*v);
+  }
+  if (m.size() == 1)
+    m = {m[0], m[0], m[0], m[0]};
+  if (m.size() == 2)
+    m = {m[0], m[1], m[0], m[1]};
+  if (m.size() != 4) {
+    problems.push_back(page.error("template-bad-length", "margin 需要 1、2 或 4 个长度",
+                                  "margin takes 1, 2 or 4 lengths"));
+    return;
+  }
+  setup.margin_top = m[0];
+  setup.margin_right = m[1];
+  setup.margin_bottom = m[2];
+  setup.margin_left = m[3];
+  if (page.has("margin-top"))
+    setup.margin_top = *parse_length(page.attr("margin-top"));
+  if (page.has("margin-right"))
+    setup.margin_right = *parse_length(page.attr("margin-right"));
+  if (page.has("margin-bottom"))
+    setup.margin_bottom = *parse_length(page.attr("margin-bottom"));
+  if (page.has("margin-left"))
+    setup.margin_left = *parse_length(page.attr("margin-left"));
+}
+
+// Checks what only the compiler can: field names, formats, font roles, style names.
+void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCatalog& catalog,
+                   const std::string& list_prefix, Diagnostics& problems) {
+  auto check_field = [&](const std::string& attr) {
+    std::string name = e.attr(attr);
+    if (name.empty()) {
+      problems.push_back(e.error("template-missing-attribute", "<" + e.name + "> 缺少属性 " + attr,
+                                 "<" + e.name + "> needs the attribute " + attr));
+      return;
+    }
+    bool known = catalog.knows(name) || (!list_prefix.empty() && catalog.knows(list_prefix + name));
+    if (!known) {
+      Diagnostic d =
+          e.error("template-unknown-field", "未知的字段 " + name, "unknown field " + name);
+      d.value = name;
+      problems.push_back(d);
+    }
+  };
+  if (e.name == "field") {
+    check_field("name");
+    if (!is_known_format(e.attr("format"))) {
+      Diagnostic d = e.error("template-bad-value", "未知的格式", "unknown format");
+      d.value = e.attr("format");
+      problems.push_back(d);
+    }
+  }
+  if (e.name == "choices" || e.name == "photo")
+    check_field("field");
+  if (e.name == "when")
+    check_field("field");
+  if (e.has("style") && !tpl.styles.count(e.attr("style")) && e.name != "document") {
+    Diagnostic d = e.error("template-unknown-style", "未定义的样式", "undefined style");
+    d.value = e.attr("style");
+    problems.push_back(d);
+  }
+  if (e.has("font") && !tpl.fonts->chain(e.attr("font"))) {
+    Diagnostic d = e.error("template-unknown-font", "字体清单中没有这个字体角色",
+                           "the font manifest has no such font role");
+    d.value = e.attr("font");
+    problems.push_back(d);
+  }
+  std::string prefix = list_prefix;
+  if (e.name == "repeat") {
+    std::string list = e.attr("list");
+    if (!catalog.knows(list)) {
+      Diagnostic d =
+          e.error("template-unknown-field", "未知的列表字段 " + list, "unknown list field " + list);
+      d.value = list;
+      problems.push_back(d);
+    }
+    prefix = list + ".";
+  }
+  for (const Element& child : e.children)
+    check_element(child, tpl, catalog, prefix, problems);
+}
+
+}  // namespace
+
+CompiledTemplate compile_template(Element root, const fonts::FontSet& fonts,
+                                  const FieldCatalog& catalog) {
+  CompiledTemplate tpl;
+  tpl.fonts = &fonts;
+  tpl.kind = root.attr("kind");
+  Diagnostics problems;
+  for (const Element& child : root.children) {
+    if (child.name == "page")
+      compile_page(child, tpl.page, problems);
+    if (child.name == "styles") {
+      for (const Element& style : child.children) {
+        if (style.is_text())
+          continue;
+        std::string name = style.attr("name");
+        if (name.empty()) {
+          problems.push_back(style.error("template-missing-attribute", "<style> 缺少属性 name",
+                                         "<style> needs the attribute name"));
+          continue;
+        }
+        StyleSpec spec;
+        for (const auto& [k, v] : style.attributes) {
+          if (kStyleKeys.count(k))
+            spec.properties[k] = v;
+        }
+        if (spec.properties.count("font") && !fonts.chain(spec.properties["font"])) {
+          Diagnostic d = style.error("template-unknown-font", "字体清单中没有这个字体角色",
+                                     "the font manifest has no such font role");
+          d.value = spec.properties["font"];
+          problems.push_back(d);
+        }
+        tpl.styles[name] = spec;
+      }
+    }
+  }
+  check_element(root, tpl, catalog, "", problems);
+  if (!problems.empty())
+    throw TuijieError(problems);
+  tpl.root = std::move(root);
+  return tpl;
+}
+
+layout::Style resolve_style(const CompiledTemplate& tpl, const Element& element,
+                            const layout::Style& inherited) {
+  layout::Style style = inherited;
+  auto apply = [&](const std::map<std::string, std::string>& props) {
+    for (const auto& [key, value] : props) {
+      if (key == "font") {
+        if (const auto* chain = tpl.fonts->chain(value))
+          style.chain = chain;
+      } else if (key == "size") {
+        style.size = parse_length(value).value_or(style.size);
+      } else if (key == "leading") {
+        style.leading = parse_length(value).value_or(style.leading);
+      } else if (key == "min-size") {
+        style.min_size = parse_length(value).value_or(style.min_size);
+      } else if (key == "align") {
+        if (value == "left")
+          style.align = text::Align::Left;
+        if (value == "center")
+          style.align = text::Align::Center;
+        if (value == "right")
+          style.align = text::Align::Right;
+        if (value == "justify")
+          style.align = text::Align::Justify;
+      }
+    }
+    // "2em" counts in the final size, whichever order the properties came in.
+    if (auto it = props.find("indent"); it != props.end()) {
+      style.indent = parse_length(it->second, style.size).value_or(style.indent);
+    }
+  };
+  if (element.has("style")) {
+    auto it = tpl.styles.find(element.attr("style"));
+    if (it != tpl.styles.end())
+      apply(it->second.properties);
+  }
+  std::map<std::string, std::string> own;
+  for (const auto& [k, v] : element.attributes) {
+    if (kStyleKeys.count(k))
+      own[k] = v;
+  }
+  apply(own);
+  return style;
+}
+
+}  // namespace tuijie::merge

@@ -1,0 +1,23 @@
+// Merges one record into a compiled template, giving the layout stage's DocumentModel.
+// A value is only ever text: nothing in it is read as template syntax.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "merge/compiled_template.hpp"
+#include "records/record.hpp"
+
+namespace tuijie::merge {
+
+using Globals = std::map<std::string, std::string>;
+
+/// Photos that cannot be prepared are reported in `diagnostics` and drawn as empty frames.
+layout::DocumentModel build_document(const CompiledTemplate& tpl, const records::Record& record,
+                                     const Globals& globals, Diagnostics& diagnostics);
+
+/// Replaces {field} placeholders in an attribute value (title, file-name) in one pass.
+std::string substitute(const std::string& pattern, const records::Record& record,
+                       const Globals& globals);
+
+}  // namespace tuijie::merge

@@ -1,0 +1,16 @@
+// How a stored value prints on a form. The template names the format; values are canonical
+// (records/record.hpp), so "1975-03" prints as 1975年3月 whatever the input file said.
+#pragma once
+
+#include <string>
+
+namespace tuijie::merge {
+
+/// Formats: "" (as stored), "year-month" (1975年3月), "date" (2020年6月12日),
+/// "money" (3,500.5), "integer" (12,000), "yes-no" (是/否 as stored).
+/// An unknown format is a template error caught when the template is compiled.
+std::string format_value(const std::string& canonical, const std::string& format);
+
+bool is_known_format(const std::string& format);
+
+}  // namespace tuijie::merge

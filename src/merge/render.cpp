@@ -1,0 +1,142 @@
+#include "merge/render.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "layout/layout_engine.hpp"
+#include "merge/document_builder.hpp"
+#include "pdf/pdf_writer.hpp"
+#include "template/element.hpp"
+
+namespace tuijie::merge {
+namespace {
+
+// File names come from record values: keep them portable and unable to leave the folder.
+std::string safe_file_name(const std::string& name) {
+  std::string out;
+  for (unsigned char c : name) {
+    if (c < 0x20 ||
+        std::string_view("/\\:*?\"<>|").find(static_cast<char>(c)) != std::string::npos) {
+      out += '_';
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  while (!out.empty() && (out.front() == '.' || out.front() == ' '))
+    out.erase(0, 1);
+  return out.empty() ? "record" : out;
+}
+
+struct Rendered {
+  layout::PagedDocument document;
+  Diagnostics diagnostics;
+  std::string file;
+  int pages = 0;
+  bool ok = false;
+};
+
+Rendered render_one(const CompiledTemplate& tpl, const RenderJob& job,
+                    const records::Record& record) {
+  Rendered out;
+  layout::DocumentModel model = build_document(tpl, record, job.globals, out.diagnostics);
+  layout::LayoutResult laid = layout::layout_document(model);
+  for (auto& d : laid.diagnostics)
+    out.diagnostics.push_back(std::move(d));
+  out.document.pages = std::move(laid.pages);
+  out.document.info = model.info;
+  out.document.info.creator = "tuijie";
+  out.document.info.producer = "tuijie (libharu)";
+  out.document.info.author = job.globals.count("issuer") ? job.globals.at("issuer") : "";
+  out.document.info.creation_date = job.creation_date;
+  std::string pattern = tpl.root.attr("file-name", "{key}");
+  records::Record named = record;
+  named.fields.emplace("key", record.key);
+  out.file = safe_file_name(substitute(pattern, named, job.globals)) + ".pdf";
+  out.ok = !has_errors(out.diagnostics);
+  return out;
+}
+
+}  // namespace
+
+RenderReport render(const RenderJob& job) {
+  if (!job.fonts) {
+    throw TuijieError(make_error("fonts-missing", "没有加载字体清单", "no font manifest loaded"));
+  }
+  CompiledTemplate tpl =
+      compile_template(templates::parse_template_file(job.template_path), *job.fonts, job.catalog);
+  std::error_code ec;
+  std::filesystem::create_directories(job.out_dir, ec);
+  if (ec) {
+    throw TuijieError(make_error("output-folder", "无法创建输出文件夹：" + ec.message(),
+                                 "cannot create the output folder: " + ec.message(), job.out_dir));
+  }
+
+  // Documents are independent: render them on `threads` workers, report in record order.
+  std::vector<Rendered> results(job.records.size());
+  std::atomic<size_t> next{0};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+  auto worker = [&] {
+    for (size_t i = next++; i < job.records.size(); i = next++) {
+      try {
+        results[i] = render_one(tpl, job, job.records[i]);
+        if (job.per_record && results[i].ok) {
+          pdf::write_pdf_file(results[i].document,
+                              (std::filesystem::path(job.out_dir) / results[i].file).string());
+        }
+        if (!job.combined)
+          results[i].document.pages.clear();  // free memory early
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure)
+          failure = std::current_exception();
+      }
+    }
+  };
+  int threads = std::max(1, std::min<int>(job.threads, static_cast<int>(job.records.size())));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t)
+    pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool)
+    t.join();
+  if (failure)
+    std::rethrow_exception(failure);
+
+  RenderReport report;
+  layout::PagedDocument combined;
+  for (size_t i = 0; i < results.size(); ++i) {
+    Rendered& r = results[i];
+    for (auto& d : r.diagnostics)
+      report.diagnostics.push_back(std::move(d));
+    if (!r.ok)
+      continue;
+    int pages = r.pages;
+    if (job.per_record) {
+      report.files.push_back(
+          {(std::filesystem::path(job.out_dir) / r.file).string(), job.records[i].key, pages});
+    }
+    if (job.combined) {
+      combined.bookmarks.push_back(
+          {r.document.info.title.empty() ? job.records[i].key : r.document.info.title,
+           static_cast<int>(combined.pages.size()), 0, 0});
+      if (combined.info.title.empty()) {
+        combined.info = r.document.info;
+        combined.info.title = tpl.root.attr("combined-title", tpl.root.attr("subject"));
+      }
+      for (auto& page : r.document.pages)
+        combined.pages.push_back(std::move(page));
+    }
+  }
+  if (job.combined && !combined.pages.empty()) {
+    std::string path = (std::filesystem::path(job.out_dir) / job.combined_name).string();
+    pdf::write_pdf_file(combined, path);
+    report.files.push_back({path, "", static_cast<int>(combined.pages.size())});
+  }
+  return report;
+}
+
+}  // namespace tuijie::merge

@@ -1,0 +1,53 @@
+// The merge stage's entry point: template + records (+ campaign values) -> PDF files.
+//
+// render() parses the template once, merges each record into it, lays every document out
+// and writes one PDF per record (and optionally one combined PDF). It knows nothing about
+// candidates or enterprises: what a form shows lives in the template.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "fonts/font_set.hpp"
+#include "merge/compiled_template.hpp"
+#include "records/record.hpp"
+
+namespace tuijie::merge {
+
+struct RenderJob {
+  std::string template_path;                    // e.g. templates/candidate-form.xml
+  std::shared_ptr<const fonts::FontSet> fonts;  // from fonts/fonts.xml
+  std::vector<records::Record> records;         // in output order
+  /// Values every document may print besides the record's own: "campaign.name",
+  /// "campaign.year", "issuer", ... (flattened from the campaign file).
+  std::map<std::string, std::string> globals;
+  /// Field names the template may use (the kind's schema plus the globals); empty = any.
+  FieldCatalog catalog;
+  std::string out_dir;     // created when missing
+  bool per_record = true;  // one PDF per record
+  bool combined = false;   // plus one PDF of all records
+  std::string combined_name = "combined.pdf";
+  /// PDF date string for CreationDate ("D:20200630000000Z"); empty = none.
+  std::string creation_date;
+  int threads = 1;  // documents rendered in parallel
+};
+
+struct RenderedFile {
+  std::string path;
+  std::string record_key;  // empty for the combined file
+  int pages = 0;
+};
+
+struct RenderReport {
+  std::vector<RenderedFile> files;
+  Diagnostics diagnostics;  // overflowing fields, characters no font has, bad template
+};
+
+/// Throws TuijieError for problems that stop the whole job (template errors, unwritable
+/// folder); per-record problems are returned in the report and that record is not written.
+RenderReport render(const RenderJob& job);
+
+}  // namespace tuijie::merge

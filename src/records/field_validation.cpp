@@ -1,0 +1,356 @@
+#include "records/field_validation.hpp"
+
+#include <filesystem>
+#include <set>
+
+#include "records/contact_values.hpp"
+#include "records/credit_code.hpp"
+#include "records/multi_value.hpp"
+#include "records/number_values.hpp"
+#include "records/text_values.hpp"
+#include "records/unicode_text.hpp"
+
+namespace tuijie::records {
+namespace {
+
+std::string format_number(double value) {
+  std::string text = std::to_string(value);
+  return shift_decimal(text, 0);  // canonical: "100.000000" -> "100"
+}
+
+void check_range(const FieldSpec& field, ParsedValue& parsed) {
+  if (!parsed.ok()) {
+    return;
+  }
+  double value = decimal_value(parsed.value);
+  if (field.minimum && field.minimum_exclusive && value <= *field.minimum) {
+    std::string bound = format_number(*field.minimum);
+    parsed = rejected("out-of-range", "应大于 " + bound, "must be greater than " + bound);
+  } else if (field.minimum && value < *field.minimum) {
+    std::string bound = format_number(*field.minimum);
+    parsed = rejected("out-of-range", "不能小于 " + bound, "must not be less than " + bound);
+  } else if (field.maximum && value > *field.maximum) {
+    std::string bound = format_number(*field.maximum);
+    parsed = rejected("out-of-range", "不能大于 " + bound, "must not be greater than " + bound);
+  }
+}
+
+void check_not_after_campaign(const FieldSpec& field, const FieldContext& context,
+                              ParsedValue& parsed) {
+  if (!parsed.ok() || !field.not_after_campaign_date || !context.campaign_date) {
+    return;
+  }
+  std::string campaign = format_canonical(*context.campaign_date);
+  if (parsed.value > campaign) {  // canonical dates compare as text
+    parsed.problems.push_back({Severity::Error,
+                               "date-too-late",
+                               "晚于活动日期 " + campaign,
+                               "later than the campaign date " + campaign,
+                               {}});
+  }
+}
+
+void check_age(const FieldSpec& field, const FieldContext& context, ParsedValue& parsed) {
+  if (!parsed.ok() || !field.age || !context.campaign_date) {
+    return;
+  }
+  std::optional<CivilDate> birth = read_canonical_date(parsed.value);
+  if (!birth) {
+    return;
+  }
+  int age = age_in_years(*birth, *context.campaign_date);
+  if (age < field.age->min_years || age > field.age->max_years) {
+    std::string range =
+        std::to_string(field.age->min_years) + "–" + std::to_string(field.age->max_years);
+    std::string date = format_canonical(*context.campaign_date);
+    parsed.problems.push_back(
+        {Severity::Error,
+         "age-out-of-range",
+         "截至 " + date + " 年龄为 " + std::to_string(age) + " 岁，应在 " + range + " 岁之间",
+         "aged " + std::to_string(age) + " on " + date + "; must be " + range,
+         {}});
+  }
+}
+
+ParsedValue validate_choice_list(const FieldSpec& field, const std::vector<std::string>& items) {
+  ParsedValue result;
+  std::set<std::string> seen;
+  for (const std::string& item : items) {
+    ParsedValue choice = match_choice(item, field.values);
+    if (!choice.ok()) {
+      for (ValueProblem& problem : choice.problems) {
+        problem.value = item;
+        result.problems.push_back(std::move(problem));
+      }
+      continue;
+    }
+    if (!seen.insert(choice.value).second) {
+      result.problems.push_back({Severity::Warning, "duplicate-item", "重复列出，只记一次",
+                                 "listed twice; kept once", item});
+      continue;
+    }
+    result.value += (result.value.empty() ? "" : "、") + choice.value;
+  }
+  return result;
+}
+
+// One resume line "职务｜时间｜国家｜单位" (or a JSON object) -> entry.
+Entry read_entry(const FieldSpec& field, const RawItem& item, std::size_t number,
+                 const FieldContext& context, std::vector<ValueProblem>& problems) {
+  std::string place_zh = field.name_zh + "第 " + std::to_string(number) + " 条：";
+  std::string place_en = field.key + " entry " + std::to_string(number) + ": ";
+  std::vector<std::string> parts;
+  std::string shown = item.text;
+  if (item.is_object) {
+    shown.clear();
+    for (const auto& [key, text] : item.fields) {
+      shown += (shown.empty() ? "" : ", ") + key + ": " + text;
+    }
+    std::set<std::string> used;
+    for (const FieldSpec& sub : field.entry_fields) {
+      std::string text;
+      for (const auto& [key, value] : item.fields) {
+        if (header_form(key) == header_form(sub.key) ||
+            header_form(key) == header_form(sub.name_zh)) {
+          text = value;
+          used.insert(key);
+        }
+      }
+      parts.push_back(text);
+    }
+    for (const auto& [key, text] : item.fields) {
+      if (!used.count(key)) {
+        problems.push_back({Severity::Warning, "unknown-key",
+                            place_zh + "未知的键“" + key + "”，已忽略",
+                            place_en + "unknown key '" + key + "' ignored", shown});
+      }
+    }
+  } else {
+    std::string_view line = item.text;
+    std::size_t start = 0;
+    while (true) {
+      std::size_t bar = line.find('|', start);
+      std::size_t wide = line.find("｜", start);
+      std::size_t end = std::min(bar, wide);
+      parts.emplace_back(line.substr(start, end == std::string_view::npos ? end : end - start));
+      if (end == std::string_view::npos) {
+        break;
+      }
+      start = end + (end == bar ? 1 : std::string_view("｜").size());
+    }
+    if (parts.size() != field.entry_fields.size()) {
+      std::string layout_zh;
+      std::string layout_en;
+      for (const FieldSpec& sub : field.entry_fields) {
+        layout_zh += (layout_zh.empty() ? "" : "｜") + sub.name_zh;
+        layout_en += (layout_en.empty() ? "" : "|") + sub.key;
+      }
+      problems.push_back({Severity::Error, "bad-entry",
+                          place_zh + "应有 " + std::to_string(field.entry_fields.size()) +
+                              " 项，用“|”或“｜”分隔：" + layout_zh + "（现为 " +
+                              std::to_string(parts.size()) + " 项）",
+                          place_en + "expected " + std::to_string(field.entry_fields.size()) +
+                              " parts separated by '|' or '｜': " + layout_en + " (found " +
+                              std::to_string(parts.size()) + ")",
+                          shown});
+      return {};
+    }
+  }
+  Entry entry;
+  for (std::size_t i = 0; i < field.entry_fields.size(); ++i) {
+    const FieldSpec& sub = field.entry_fields[i];
+    if (is_blank(parts[i])) {
+      if (sub.required) {
+        problems.push_back({Severity::Error, "missing-value",
+                            place_zh + "缺少“" + sub.name_zh + "”",
+                            place_en + "'" + sub.key + "' is missing", shown});
+      }
+      continue;
+    }
+    ParsedValue parsed = validate_scalar(sub, parts[i], context);
+    for (ValueProblem& problem : parsed.problems) {
+      problem.reason_zh = place_zh + sub.name_zh + problem.reason_zh;
+      problem.reason_en = place_en + sub.key + " " + problem.reason_en;
+      problem.value = shown;
+      problems.push_back(std::move(problem));
+    }
+    if (parsed.ok()) {
+      entry[sub.key] = std::move(parsed.value);
+    }
+  }
+  return entry;
+}
+
+FieldValue validate_entries(const FieldSpec& field, const RawValue& raw,
+                            const FieldContext& context) {
+  std::vector<RawItem> items;
+  auto add_lines = [&items](std::string_view text) {
+    split_lines(text, [&items](std::string_view line) {
+      if (!is_blank(line)) {
+        items.push_back({std::string(trim(line)), false, {}});
+      }
+    });
+  };
+  if (raw.is_list) {
+    for (const RawItem& item : raw.items) {
+      if (item.is_object) {
+        items.push_back(item);
+      } else {
+        add_lines(item.text);
+      }
+    }
+  } else {
+    add_lines(raw.text);
+  }
+  FieldValue result;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    Entry entry = read_entry(field, items[i], i + 1, context, result.problems);
+    if (!entry.empty()) {
+      result.entries.push_back(std::move(entry));
+    }
+  }
+  if (result.ok() && result.entries.size() < field.min_entries) {
+    result.problems.push_back({Severity::Error,
+                               "too-few-entries",
+                               "至少需要 " + std::to_string(field.min_entries) + " 条",
+                               "needs at least " + std::to_string(field.min_entries) + " entries",
+                               {}});
+  }
+  return result;
+}
+
+}  // namespace
+
+bool FieldValue::ok() const {
+  for (const ValueProblem& problem : problems) {
+    if (problem.severity == Severity::Error) {
+      return false;
+    }
+  }
+  return true;
+}
+
+ParsedValue validate_scalar(const FieldSpec& field, std::string_view text,
+                            const FieldContext& context, int decimal_shift) {
+  ParsedValue parsed;
+  switch (field.type) {
+    case FieldType::Text:
+      return check_text(text, field.max_length, field.multiline);
+    case FieldType::Choice:
+      return match_choice(text, field.values);
+    case FieldType::ChoiceList:
+      return validate_choice_list(field, split_multi_value(text, field.values));
+    case FieldType::YesNo:
+      return parse_yes_no(text);
+    case FieldType::Date:
+      parsed = parse_date(text);
+      check_not_after_campaign(field, context, parsed);
+      check_age(field, context, parsed);
+      return parsed;
+    case FieldType::YearMonth:
+      parsed = parse_year_month(text);
+      check_age(field, context, parsed);
+      return parsed;
+    case FieldType::Count:
+      parsed = parse_count(text);
+      check_range(field, parsed);
+      return parsed;
+    case FieldType::Decimal:
+      parsed = parse_decimal(text, field.percent);
+      if (parsed.ok() && decimal_shift != 0) {
+        parsed.value = shift_decimal(parsed.value, decimal_shift);
+      }
+      check_range(field, parsed);
+      return parsed;
+    case FieldType::Phone:
+      return check_phone(text);
+    case FieldType::Email:
+      return check_email(text);
+    case FieldType::Postcode:
+      return check_postcode(text);
+    case FieldType::Photo:
+      return check_photo(text, field.photo.value_or(PhotoRule{}), context);
+    case FieldType::CreditCode:
+      return check_credit_code(text);
+    case FieldType::Entries:
+      break;
+  }
+  return rejected("internal", "此字段不是单值字段", "this field does not hold a single value");
+}
+
+FieldValue validate_field(const FieldSpec& field, const RawValue& raw, const FieldContext& context,
+                          int decimal_shift) {
+  if (field.type == FieldType::Entries) {
+    return validate_entries(field, raw, context);
+  }
+  FieldValue result;
+  ParsedValue parsed;
+  if (raw.is_list && field.type == FieldType::ChoiceList) {
+    std::vector<std::string> items;
+    for (const RawItem& item : raw.items) {
+      items.push_back(item.text);
+    }
+    parsed = validate_choice_list(field, items);
+  } else if (raw.is_list) {
+    parsed = rejected("unexpected-list", "此字段只能有一个值，不能是列表",
+                      "this field holds one value, not a list");
+  } else {
+    parsed = validate_scalar(field, raw.text, context, decimal_shift);
+  }
+  result.value = std::move(parsed.value);
+  result.problems = std::move(parsed.problems);
+  return result;
+}
+
+ParsedValue check_photo(std::string_view text, const PhotoRule& rule, const FieldContext& context) {
+  namespace fs = std::filesystem;
+  fs::path path(std::string(trim(text)));
+  if (path.is_relative()) {
+    path = fs::path(context.base_directory) / path;
+  }
+  std::error_code ignored;
+  fs::path absolute = fs::absolute(path, ignored).lexically_normal();
+  image::ImageInfo info;
+  try {
+    info = context.probe_photo ? context.probe_photo(absolute.string())
+                               : image::probe(absolute.string());
+  } catch (const std::exception&) {
+    if (!fs::exists(absolute, ignored)) {
+      return rejected("photo-missing", "照片文件不存在：" + absolute.string(),
+                      "the photo file does not exist: " + absolute.string());
+    }
+    return rejected("photo-unreadable", "无法读取照片（不是完好的 JPEG 或 PNG 图像）",
+                    "cannot read the photo (not an intact JPEG or PNG image)");
+  }
+  if (info.format == image::Format::Unknown) {
+    return rejected("photo-unreadable", "照片不是 JPEG 或 PNG 图像",
+                    "the photo is not a JPEG or PNG image");
+  }
+  ParsedValue result = accepted(absolute.string());
+  bool is_jpeg = info.format == image::Format::Jpeg;
+  if ((rule.preferred_format == "jpeg" && !is_jpeg) ||
+      (rule.preferred_format == "png" && is_jpeg)) {
+    std::string wanted = rule.preferred_format == "jpeg" ? "JPEG (jpg)" : "PNG";
+    result.problems.push_back({Severity::Warning,
+                               "photo-format",
+                               "照片不是通知要求的 " + wanted + " 格式",
+                               "the photo is not in the " + wanted + " format the notice asks for",
+                               {}});
+  }
+  if (info.file_size < rule.min_bytes) {
+    std::string size = std::to_string(info.file_size);
+    std::string minimum = std::to_string(rule.min_bytes);
+    result.problems.push_back(
+        {Severity::Warning,
+         "photo-small",
+         "照片文件只有 " + size + " 字节，通知要求不小于 " + minimum + " 字节",
+         "the photo file has " + size +
+             " bytes; the notice asks for at "
+             "least " +
+             minimum,
+         {}});
+  }
+  return result;
+}
+
+}  // namespace tuijie::records

@@ -1,0 +1,170 @@
+#include "records/import.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "records/csv_reader.hpp"
+#include "records/json_reader.hpp"
+#include "records/table_validation.hpp"
+#include "records/text_decoding.hpp"
+#include "records/unicode_text.hpp"
+
+namespace tuijie::records {
+namespace {
+
+enum class Format { Csv, Json, Unsupported };
+
+Format format_of(const std::string& path, std::string_view text) {
+  std::string extension = ascii_lower(std::filesystem::path(path).extension().string());
+  if (extension == ".csv" || extension == ".txt") {
+    return Format::Csv;
+  }
+  if (extension == ".json") {
+    return Format::Json;
+  }
+  if (extension == ".xlsx" || extension == ".xls" || extension == ".ods") {
+    return Format::Unsupported;
+  }
+  return trim(text).starts_with('[') ? Format::Json : Format::Csv;
+}
+
+// The schema named by --kind, or the one whose fields the columns name most.
+const Schema* resolve_kind(const SchemaSet& schemas, const SourceTable& table,
+                           const std::string& kind, Diagnostics& out) {
+  std::string kinds;
+  for (const Schema& schema : schemas.schemas) {
+    kinds += (kinds.empty() ? "" : ", ") + schema.kind;
+  }
+  if (!kind.empty()) {
+    if (const Schema* schema = schemas.find(kind)) {
+      return schema;
+    }
+    out.push_back(make_error("unknown-kind", "未知的记录种类（可用：" + kinds + "）",
+                             "unknown kind of record (known: " + kinds + ")", table.file, kind));
+    return nullptr;
+  }
+  const Schema* best = nullptr;
+  std::size_t best_score = 0;
+  bool tie = false;
+  for (const Schema& schema : schemas.schemas) {
+    std::size_t score = count_matching_columns(schema, table);
+    if (score > best_score) {
+      best = &schema;
+      best_score = score;
+      tie = false;
+    } else if (score == best_score && score > 0) {
+      tie = true;
+    }
+  }
+  if (best == nullptr || tie) {
+    out.push_back(
+        make_error("unknown-kind", "无法从列名判断记录种类，请用 --kind 指定（" + kinds + "）",
+                   "cannot tell the kind of record from the columns; give --kind (" + kinds + ")",
+                   table.file));
+    return nullptr;
+  }
+  return best;
+}
+
+bool needs_campaign_date(const Schema& schema) {
+  for (const FieldSpec& field : schema.fields) {
+    if (field.age) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+ImportResult read_records(const std::string& path, const SchemaSet& schemas,
+                          const ImportOptions& options) {
+  ImportResult result;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    result.diagnostics.push_back(
+        make_error("cannot-read", "无法打开文件", "cannot open the file", path));
+    return result;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+  Format format = format_of(path, bytes);
+  if (format == Format::Unsupported) {
+    result.diagnostics.push_back(
+        make_error("unsupported-format", "暂不能读取此类文件，请在 Excel 中另存为 CSV",
+                   "this kind of file cannot be read yet; save it from Excel as CSV", path));
+    return result;
+  }
+  DecodedText text = decode_text(bytes, options.encoding, path);
+  result.diagnostics = std::move(text.diagnostics);
+  if (has_errors(result.diagnostics)) {
+    return result;
+  }
+  result.encoding = encoding_display_name(text.encoding);
+
+  SourceTable table =
+      format == Format::Json ? read_json_table(text.utf8, path) : read_csv_table(text.utf8, path);
+  result.diagnostics.insert(result.diagnostics.end(), table.diagnostics.begin(),
+                            table.diagnostics.end());
+  if (table.columns.empty() && table.rows.empty() && !has_errors(result.diagnostics)) {
+    result.diagnostics.push_back(make_error("empty-file", "文件是空的", "the file is empty", path));
+    return result;
+  }
+  const Schema* schema = resolve_kind(schemas, table, options.kind, result.diagnostics);
+  if (schema == nullptr) {
+    return result;
+  }
+  result.kind = schema->kind;
+
+  FieldContext context;
+  context.base_directory = std::filesystem::path(path).parent_path().string();
+  context.probe_photo = options.probe_photo;
+  if (!options.campaign_date.empty()) {
+    ParsedValue date = parse_date(options.campaign_date);
+    if (date.ok()) {
+      context.campaign_date = read_canonical_date(date.value);
+    } else {
+      result.diagnostics.push_back(make_error("bad-campaign-date", "活动日期无效，年龄无法核对",
+                                              "the campaign date is not valid; ages cannot be "
+                                              "checked",
+                                              path, options.campaign_date));
+    }
+  } else if (needs_campaign_date(*schema)) {
+    Diagnostic d = make_error("no-campaign-date", "未给出活动日期，未核对年龄",
+                              "no campaign date was given; ages were not checked", path);
+    d.severity = Severity::Warning;
+    result.diagnostics.push_back(std::move(d));
+  }
+
+  TableResult checked = validate_table(table, *schema, schemas.max_data_rows, context);
+  result.diagnostics.insert(result.diagnostics.end(),
+                            std::make_move_iterator(checked.diagnostics.begin()),
+                            std::make_move_iterator(checked.diagnostics.end()));
+  result.records = std::move(checked.records);
+  result.record_rows = std::move(checked.record_rows);
+  result.data_rows = checked.data_rows;
+  if (result.data_rows == 0 && !has_errors(result.diagnostics)) {
+    Diagnostic d =
+        make_error("no-data", "文件只有表头，没有数据行", "the file has no data rows", path);
+    d.severity = Severity::Warning;
+    result.diagnostics.push_back(std::move(d));
+  }
+  // File-level problems first, then row by row as the user reads the file.
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.row < b.row; });
+  return result;
+}
+
+std::set<long> rows_with_errors(const Diagnostics& diagnostics) {
+  std::set<long> rows;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Severity::Error) {
+      rows.insert(d.row);
+    }
+  }
+  return rows;
+}
+
+}  // namespace tuijie::records

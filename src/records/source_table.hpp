@@ -1,0 +1,52 @@
+// A file's content before validation, the same shape whatever the format (CSV, JSON, ...):
+// named columns and rows of raw cell values, with positions for diagnostics.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace tuijie::records {
+
+/// One element of a list value: text (a list item, a resume line) or, from JSON, an object
+/// of sub-fields ({"title": ..., "period": ...}).
+struct RawItem {
+  std::string text;
+  bool is_object = false;
+  std::map<std::string, std::string> fields;  // when is_object: key as written -> text
+};
+
+/// A cell as read. CSV cells are always text; JSON arrays become lists.
+struct RawValue {
+  std::string text;  // the cell text, or a JSON scalar written as text
+  bool is_list = false;
+  std::vector<RawItem> items;
+  std::string shown;  // how diagnostics show a list value (its JSON text); "" = `text`
+
+  bool blank() const;
+  const std::string& display() const { return shown.empty() ? text : shown; }
+};
+
+struct SourceColumn {
+  std::string name;    // as written (trimmed); "" for a cell past the header or under a blank one
+  long number = 0;     // 1-based spreadsheet column; 0 when the format has none (JSON)
+  long first_row = 0;  // where the name first appears: the header row, or a JSON element
+};
+
+struct SourceRow {
+  long row = 0;                 // Excel row number; for JSON the 1-based element number
+  std::vector<RawValue> cells;  // by column index; may be shorter than the column list
+};
+
+struct SourceTable {
+  std::string file;             // as the user named it, for diagnostics
+  bool has_header_row = false;  // CSV/XLSX: a missing column is reported once, on row 1
+  long header_row = 0;
+  std::vector<SourceColumn> columns;
+  std::vector<SourceRow> rows;  // blank rows included
+  Diagnostics diagnostics;      // problems found while reading (encoding, quoting, JSON syntax)
+};
+
+}  // namespace tuijie::records

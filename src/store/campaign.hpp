@@ -1,0 +1,59 @@
+// The campaign file: the names, notices, contacts, deadlines and thresholds of one campaign
+// (data/campaigns/*.json, described key by key in data/README.md).
+//
+// Code never hard-codes a campaign's wording: it asks this class. Templates see the same
+// values flattened into "campaign.<dotted.path>" globals, e.g. "campaign.person.deadline".
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace tuijie::store {
+
+class Campaign {
+ public:
+  /// Reads and checks a campaign file. Throws TuijieError: code "campaign-missing" when the
+  /// file cannot be read, "campaign-invalid" (listing every problem) when it is not a usable
+  /// campaign.
+  static Campaign load(const std::string& path);
+
+  /// Checks campaign text already read (e.g. the copy stored in a workspace). `file_name`
+  /// names it in diagnostics. Throws TuijieError "campaign-invalid".
+  static Campaign parse(std::string content, std::string file_name);
+
+  /// The file name as given (without folders), the exact text and its SHA-256 (lower-case hex).
+  const std::string& file_name() const { return file_name_; }
+  const std::string& content() const { return content_; }
+  const std::string& sha256() const { return sha256_; }
+
+  /// The value at a dotted path ("person.deadline", "organisers.hosts.1") as text, or ""
+  /// when absent. Lists also answer as a whole ("organisers.hosts": items joined with "、")
+  /// and with their length ("organisers.hosts.count").
+  std::string get(std::string_view path) const;
+
+  /// Every value under its global name: "campaign." + dotted path. For RenderJob::globals.
+  const std::map<std::string, std::string>& globals() const { return globals_; }
+
+  std::string name() const { return get("name"); }
+  /// The date on generated documents, "YYYY-MM-DD".
+  std::string document_date() const { return get("dates.document"); }
+  /// The day ages are counted at, "YYYY-MM-DD".
+  std::string age_date() const { return get("dates.ages"); }
+  /// The template a kind's documents are rendered with, relative to the resources folder;
+  /// "" when the campaign names none.
+  std::string template_for(std::string_view kind) const;
+
+  /// The campaign file format this program reads ("format" key).
+  static constexpr int kFormat = 1;
+
+ private:
+  Campaign() = default;
+
+  std::string file_name_;
+  std::string content_;
+  std::string sha256_;
+  std::map<std::string, std::string> globals_;
+};
+
+}  // namespace tuijie::store

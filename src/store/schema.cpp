@@ -1,0 +1,115 @@
+#include "store/schema.hpp"
+
+#include <Poco/Data/Session.h>
+#include <Poco/Exception.h>
+
+#include <string>
+
+#include "core/diagnostic.hpp"
+
+namespace tuijie::store {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+using Poco::Data::Keywords::use;
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> steps = {
+      {1,
+       "meta, campaign, imports, records",
+       {
+           R"(CREATE TABLE meta (
+                name  TEXT PRIMARY KEY,
+                value TEXT NOT NULL))",
+           // A workspace serves exactly one campaign; its file is kept verbatim so that the
+           // workspace still means the same thing after data/ changes.
+           R"(CREATE TABLE campaign (
+                id          INTEGER PRIMARY KEY CHECK (id = 1),
+                file_name   TEXT NOT NULL,
+                content     TEXT NOT NULL,
+                sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+                recorded_at TEXT NOT NULL))",
+           R"(CREATE TABLE imports (
+                id          INTEGER PRIMARY KEY,
+                file        TEXT NOT NULL,
+                kind        TEXT NOT NULL,
+                row_count   INTEGER NOT NULL CHECK (row_count >= 0),
+                inserted    INTEGER NOT NULL CHECK (inserted >= 0),
+                updated     INTEGER NOT NULL CHECK (updated >= 0),
+                unchanged   INTEGER NOT NULL CHECK (unchanged >= 0),
+                errors      INTEGER NOT NULL CHECK (errors >= 0),
+                imported_at TEXT NOT NULL))",
+           // One row per (kind, key): re-importing a corrected file updates, never duplicates.
+           R"(CREATE TABLE records (
+                id          INTEGER PRIMARY KEY,
+                kind        TEXT NOT NULL CHECK (kind <> ''),
+                record_key  TEXT NOT NULL CHECK (record_key <> ''),
+                data        TEXT NOT NULL CHECK (json_valid(data)),
+                source_file TEXT NOT NULL,
+                source_row  INTEGER NOT NULL CHECK (source_row >= 0),
+                import_id   INTEGER NOT NULL REFERENCES imports (id),
+                imported_at TEXT NOT NULL,
+                UNIQUE (kind, record_key)))",
+       }},
+  };
+  return steps;
+}
+
+int latest_version(const std::vector<Migration>& steps) {
+  return steps.empty() ? 0 : steps.back().version;
+}
+
+int schema_version(Poco::Data::Session& session) {
+  int tables = 0;
+  session << "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+      into(tables), now;
+  if (tables == 0) {
+    return 0;
+  }
+  std::string version = "0";
+  session << "SELECT value FROM meta WHERE name = 'schema_version'", into(version), now;
+  try {
+    return std::stoi(version);
+  } catch (const std::exception&) {
+    throw TuijieError(make_error("workspace-unreadable", "工作区的 schema_version 无法识别",
+                                 "the workspace's schema_version is not a number", "", version));
+  }
+}
+
+void migrate(Poco::Data::Session& session, const std::vector<Migration>& steps,
+             const std::string& db_path) {
+  const int current = schema_version(session);
+  const int latest = latest_version(steps);
+  if (current > latest) {
+    throw TuijieError(make_error(
+        "workspace-too-new",
+        "工作区由较新版本的 tuijie 创建（数据库版本 " + std::to_string(current) +
+            "，本程序支持到 " + std::to_string(latest) + "），请升级 tuijie",
+        "the workspace was made by a newer tuijie (schema version " + std::to_string(current) +
+            ", this program knows up to " + std::to_string(latest) + "); upgrade tuijie",
+        db_path));
+  }
+  if (current == latest) {
+    return;
+  }
+  session.begin();
+  try {
+    for (const Migration& step : steps) {
+      if (step.version <= current) {
+        continue;
+      }
+      for (std::string_view sql : step.statements) {
+        session << std::string(sql), now;
+      }
+      std::string version = std::to_string(step.version);
+      session << "INSERT OR REPLACE INTO meta (name, value) VALUES ('schema_version', ?)",
+          use(version), now;
+    }
+    session.commit();
+  } catch (...) {
+    session.rollback();
+    throw;
+  }
+}
+
+}  // namespace tuijie::store

@@ -1,0 +1,298 @@
+#include "store/workspace.hpp"
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Exception.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+
+#include <map>
+#include <mutex>
+#include <set>
+#include <utility>
+
+#include "core/diagnostic.hpp"
+#include "store/dates.hpp"
+#include "store/record_json.hpp"
+#include "store/schema.hpp"
+
+namespace tuijie::store {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+using Poco::Data::Keywords::use;
+
+namespace {
+
+std::string db_path_in(const std::string& dir) {
+  return Poco::Path(Poco::Path::forDirectory(dir), Workspace::kDatabaseName).toString();
+}
+
+std::unique_ptr<Poco::Data::Session> connect(const std::string& path) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+  auto session = std::make_unique<Poco::Data::Session>("SQLite", path);
+  // SQLite leaves foreign keys off unless each connection asks.
+  *session << "PRAGMA foreign_keys = ON", now;
+  return session;
+}
+
+TuijieError database_error(std::string code, std::string zh, std::string en,
+                           const std::string& path, const Poco::Exception& e) {
+  return TuijieError(
+      make_error(std::move(code), zh + "：" + e.displayText(), en + ": " + e.displayText(), path));
+}
+
+void remove_database_files(const std::string& path) {
+  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
+    try {
+      Poco::File(path + suffix).remove();
+    } catch (const Poco::Exception&) {
+      // Not there: nothing to clean up.
+    }
+  }
+}
+
+std::unique_ptr<Campaign> stored_campaign(Poco::Data::Session& session, const std::string& path) {
+  std::vector<std::string> names;
+  std::vector<std::string> contents;
+  session << "SELECT file_name, content FROM campaign WHERE id = 1", into(names), into(contents),
+      now;
+  if (names.empty()) {
+    throw TuijieError(make_error("workspace-unreadable", "工作区中没有活动文件",
+                                 "the workspace holds no campaign", path));
+  }
+  return std::make_unique<Campaign>(Campaign::parse(contents.front(), names.front()));
+}
+
+}  // namespace
+
+Workspace::Workspace(std::string dir, std::unique_ptr<Poco::Data::Session> session)
+    : dir_(std::move(dir)), session_(std::move(session)) {}
+
+Workspace::Workspace(Workspace&&) noexcept = default;
+Workspace& Workspace::operator=(Workspace&&) noexcept = default;
+Workspace::~Workspace() = default;
+
+bool Workspace::exists(const std::string& dir) {
+  try {
+    Poco::File file(db_path_in(dir));
+    return file.exists() && file.isFile();
+  } catch (const Poco::Exception&) {
+    return false;  // e.g. a path component that is a file, or no permission to look
+  }
+}
+
+std::string Workspace::database_path() const {
+  return db_path_in(dir_);
+}
+
+Workspace Workspace::create(const std::string& dir, const std::string& campaign_path) {
+  Campaign campaign = Campaign::load(campaign_path);
+  const std::string path = db_path_in(dir);
+  if (exists(dir)) {
+    throw TuijieError(make_error("workspace-exists", "此文件夹已是工作区，未作改动",
+                                 "this folder is already a workspace; nothing was changed", path));
+  }
+  try {
+    Poco::File(dir).createDirectories();
+  } catch (const Poco::Exception& e) {
+    throw database_error("workspace-create-failed", "无法创建工作区文件夹",
+                         "cannot create the workspace folder", dir, e);
+  }
+
+  try {
+    auto session = connect(path);
+    migrate(*session, migrations(), path);
+    const std::string when = iso8601_utc(run_epoch_seconds());
+    std::string file_name = campaign.file_name();
+    std::string content = campaign.content();
+    std::string sha256 = campaign.sha256();
+    std::string created_by = "tuijie";
+    std::string created_at = when;
+    session->begin();
+    *session << "INSERT INTO campaign (id, file_name, content, sha256, recorded_at) "
+                "VALUES (1, ?, ?, ?, ?)",
+        use(file_name), use(content), use(sha256), use(created_at), now;
+    *session << "INSERT INTO meta (name, value) VALUES ('created_by', ?), ('created_at', ?)",
+        use(created_by), use(created_at), now;
+    session->commit();
+    Workspace workspace(dir, std::move(session));
+    workspace.campaign_ = std::make_unique<Campaign>(std::move(campaign));
+    return workspace;
+  } catch (const Poco::Exception& e) {
+    remove_database_files(path);
+    throw database_error("workspace-create-failed", "无法创建工作区数据库",
+                         "cannot create the workspace database", path, e);
+  } catch (...) {
+    remove_database_files(path);
+    throw;
+  }
+}
+
+Workspace Workspace::open(const std::string& dir) {
+  const std::string path = db_path_in(dir);
+  if (!exists(dir)) {
+    throw TuijieError(make_error("workspace-missing",
+                                 "找不到工作区（tuijie.db）；请先运行 tuijie init",
+                                 "no workspace here (tuijie.db); run tuijie init first", path));
+  }
+  try {
+    Workspace workspace(dir, connect(path));
+    migrate(*workspace.session_, migrations(), path);
+    workspace.campaign_ = stored_campaign(*workspace.session_, path);
+    return workspace;
+  } catch (const Poco::Exception& e) {
+    throw database_error("workspace-unreadable", "无法读取工作区数据库",
+                         "cannot read the workspace database", path, e);
+  }
+}
+
+int Workspace::schema_version() {
+  return store::schema_version(*session_);
+}
+
+ImportSummary Workspace::import(const std::vector<records::Record>& records,
+                                const ImportSource& source) {
+  // Later records of a repeated key replace earlier ones; the first position is kept so that
+  // storage order follows the file.
+  struct Pending {
+    const records::Record* record;
+    Poco::Int64 row;
+  };
+  std::vector<Pending> batch;
+  std::map<std::pair<std::string, std::string>, std::size_t> position;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const Poco::Int64 row = i < source.rows.size() ? source.rows[i] : 0;
+    const auto [it, fresh] = position.try_emplace({records[i].kind, records[i].key}, batch.size());
+    if (fresh) {
+      batch.push_back({&records[i], row});
+    } else {
+      batch[it->second] = {&records[i], row};
+    }
+  }
+
+  ImportSummary summary;
+  summary.rows = source.row_count >= 0 ? source.row_count : static_cast<long>(records.size());
+  summary.errors = source.errors;
+  std::string when = iso8601_utc(run_epoch_seconds());
+  std::string file = source.file;
+
+  Poco::Data::Session& db = *session_;
+  db.begin();
+  try {
+    // What is stored now, for the kinds this batch touches.
+    std::map<std::pair<std::string, std::string>, std::string> stored;
+    std::set<std::string> kinds;
+    for (const Pending& p : batch) {
+      kinds.insert(p.record->kind);
+    }
+    for (const std::string& kind : kinds) {
+      std::string k = kind;
+      std::vector<std::string> keys;
+      std::vector<std::string> data;
+      db << "SELECT record_key, data FROM records WHERE kind = ?", use(k), into(keys), into(data),
+          now;
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        stored.emplace(std::pair{kind, keys[i]}, data[i]);
+      }
+    }
+
+    // Column vectors for one bulk INSERT and one bulk UPDATE.
+    std::vector<std::string> new_kind, new_key, new_data, new_file;
+    std::vector<Poco::Int64> new_row;
+    std::vector<std::string> upd_kind, upd_key, upd_data, upd_file;
+    std::vector<Poco::Int64> upd_row;
+    for (const Pending& p : batch) {
+      std::string json = to_canonical_json(*p.record);
+      const auto it = stored.find({p.record->kind, p.record->key});
+      if (it == stored.end()) {
+        new_kind.push_back(p.record->kind);
+        new_key.push_back(p.record->key);
+        new_data.push_back(std::move(json));
+        new_file.push_back(file);
+        new_row.push_back(p.row);
+      } else if (it->second == json) {
+        ++summary.unchanged;
+      } else {
+        upd_kind.push_back(p.record->kind);
+        upd_key.push_back(p.record->key);
+        upd_data.push_back(std::move(json));
+        upd_file.push_back(file);
+        upd_row.push_back(p.row);
+      }
+    }
+    summary.inserted = static_cast<long>(new_key.size());
+    summary.updated = static_cast<long>(upd_key.size());
+
+    std::string kind = source.kind;
+    Poco::Int64 rows = summary.rows, inserted = summary.inserted, updated = summary.updated,
+                unchanged = summary.unchanged, errors = summary.errors;
+    db << "INSERT INTO imports (file, kind, row_count, inserted, updated, unchanged, errors, "
+          "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        use(file), use(kind), use(rows), use(inserted), use(updated), use(unchanged), use(errors),
+        use(when), now;
+    Poco::Int64 import_id = 0;
+    db << "SELECT last_insert_rowid()", into(import_id), now;
+    summary.import_id = static_cast<long>(import_id);
+
+    if (!new_key.empty()) {
+      std::vector<Poco::Int64> ids(new_key.size(), import_id);
+      std::vector<std::string> times(new_key.size(), when);
+      db << "INSERT INTO records (kind, record_key, data, source_file, source_row, import_id, "
+            "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          use(new_kind), use(new_key), use(new_data), use(new_file), use(new_row), use(ids),
+          use(times), now;
+    }
+    if (!upd_key.empty()) {
+      std::vector<Poco::Int64> ids(upd_key.size(), import_id);
+      std::vector<std::string> times(upd_key.size(), when);
+      db << "UPDATE records SET data = ?, source_file = ?, source_row = ?, import_id = ?, "
+            "imported_at = ? WHERE kind = ? AND record_key = ?",
+          use(upd_data), use(upd_file), use(upd_row), use(ids), use(times), use(upd_kind),
+          use(upd_key), now;
+    }
+    db.commit();
+  } catch (const Poco::Exception& e) {
+    db.rollback();
+    throw database_error("store-failed", "记录未能存入工作区，工作区未作改动",
+                         "the records could not be stored; the workspace is unchanged", source.file,
+                         e);
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
+  return summary;
+}
+
+std::vector<records::Record> Workspace::records(const std::string& kind) {
+  std::string k = kind;
+  std::vector<std::string> keys;
+  std::vector<std::string> data;
+  *session_ << "SELECT record_key, data FROM records WHERE kind = ? ORDER BY id", use(k),
+      into(keys), into(data), now;
+  std::vector<records::Record> out;
+  out.reserve(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    out.push_back(from_canonical_json(kind, keys[i], data[i]));
+  }
+  return out;
+}
+
+std::vector<ImportLogEntry> Workspace::import_log() {
+  std::vector<Poco::Int64> ids, rows, inserted, updated, unchanged, errors;
+  std::vector<std::string> files, kinds, times;
+  *session_ << "SELECT id, file, kind, row_count, inserted, updated, unchanged, errors, "
+               "imported_at FROM imports ORDER BY id",
+      into(ids), into(files), into(kinds), into(rows), into(inserted), into(updated),
+      into(unchanged), into(errors), into(times), now;
+  std::vector<ImportLogEntry> log;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    log.push_back({static_cast<long>(ids[i]), files[i], kinds[i], static_cast<long>(rows[i]),
+                   static_cast<long>(inserted[i]), static_cast<long>(updated[i]),
+                   static_cast<long>(unchanged[i]), static_cast<long>(errors[i]), times[i]});
+  }
+  return log;
+}
+
+}  // namespace tuijie::store

@@ -1,0 +1,107 @@
+// The workspace: one folder holding tuijie.db, the SQLite database of a campaign's records.
+//
+// A workspace is made once for one campaign (`tuijie init`), which it keeps a verbatim copy
+// of; every import is stored in it, keyed by (kind, key), so that later commands (render,
+// check, ...) read records from here rather than from the original files.
+//
+// Every change happens in one transaction: a failed import leaves the database exactly as
+// it was. Foreign keys are enforced on every connection.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "records/record.hpp"
+#include "store/campaign.hpp"
+
+namespace Poco::Data {
+class Session;
+}
+
+namespace tuijie::store {
+
+/// Where a batch of records came from.
+struct ImportSource {
+  std::string file;        // the imported file, as the user named it
+  std::string kind;        // the kind of record the file holds
+  std::vector<long> rows;  // source row of each record, in the same order; empty = unknown (0)
+  long row_count = -1;     // data rows the file held; -1 = as many as records
+  long errors = 0;         // rows rejected before storing (import --partial)
+};
+
+/// What one import did. A record whose stored data is already identical is "unchanged".
+struct ImportSummary {
+  long import_id = 0;
+  long rows = 0;
+  long inserted = 0;
+  long updated = 0;
+  long unchanged = 0;
+  long errors = 0;
+};
+
+/// One line of the import log.
+struct ImportLogEntry {
+  long id = 0;
+  std::string file;
+  std::string kind;
+  long rows = 0;
+  long inserted = 0;
+  long updated = 0;
+  long unchanged = 0;
+  long errors = 0;
+  std::string imported_at;  // ISO 8601 UTC
+};
+
+class Workspace {
+ public:
+  static constexpr const char* kDatabaseName = "tuijie.db";
+
+  /// Makes `dir` (and missing parents) a new workspace for the campaign file. Throws
+  /// TuijieError: "campaign-missing" / "campaign-invalid" for the campaign file (checked
+  /// before anything is created), "workspace-exists" when dir already holds tuijie.db,
+  /// "workspace-create-failed" when the folder or database cannot be made (nothing is left
+  /// behind).
+  static Workspace create(const std::string& dir, const std::string& campaign_path);
+
+  /// Opens an existing workspace, upgrading an older schema. Throws TuijieError:
+  /// "workspace-missing" (no tuijie.db in dir), "workspace-too-new", "workspace-unreadable".
+  static Workspace open(const std::string& dir);
+
+  /// True when `dir` holds a tuijie.db.
+  static bool exists(const std::string& dir);
+
+  Workspace(Workspace&&) noexcept;
+  Workspace& operator=(Workspace&&) noexcept;
+  ~Workspace();
+
+  const std::string& dir() const { return dir_; }
+  std::string database_path() const;
+  const Campaign& campaign() const { return *campaign_; }
+  int schema_version();
+
+  /// Stores the records in ONE transaction: new (kind, key) pairs are inserted, known ones
+  /// updated (or left alone when identical), and the import log gains a line. Within a
+  /// batch a repeated key counts once and its last record wins. Import time is the run time
+  /// (SOURCE_DATE_EPOCH when set). Throws TuijieError "store-failed" (after rolling back)
+  /// when the database refuses the batch, e.g. a record without kind or key.
+  ImportSummary import(const std::vector<records::Record>& records, const ImportSource& source);
+
+  /// The stored records of a kind, in the order they were first imported.
+  std::vector<records::Record> records(const std::string& kind);
+
+  /// Every import so far, oldest first.
+  std::vector<ImportLogEntry> import_log();
+
+  /// The open connection, for store-level extensions and tests.
+  Poco::Data::Session& session() { return *session_; }
+
+ private:
+  Workspace(std::string dir, std::unique_ptr<Poco::Data::Session> session);
+
+  std::string dir_;
+  std::unique_ptr<Poco::Data::Session> session_;
+  std::unique_ptr<Campaign> campaign_;
+};
+
+}  // namespace tuijie::store

@@ -1,0 +1,77 @@
+#include "template/template_language.hpp"
+
+#include <map>
+
+namespace tuijie::templates {
+namespace {
+
+// Inline content: what may stand inside a paragraph or a cell.
+const std::set<std::string> kInline = {"#text", "field",       "choices",    "br",
+                                       "when",  "page-number", "page-count", "span"};
+
+std::set<std::string> with(std::set<std::string> base, std::initializer_list<std::string> more) {
+  base.insert(more);
+  return base;
+}
+
+const std::map<std::string, ElementRule>& language() {
+  static const std::map<std::string, ElementRule> rules = [] {
+    std::map<std::string, ElementRule> r;
+    const std::set<std::string> blocks = {"p",     "table", "spacer", "page-break",
+                                          "photo", "stamp", "when"};
+    r["document"] = {{"kind", "title", "subject", "keywords", "file-name"},
+                     with(blocks, {"page", "styles", "footer", "header"})};
+    r["page"] = {{"size", "width", "height", "margin", "margin-top", "margin-bottom", "margin-left",
+                  "margin-right"},
+                 {}};
+    r["styles"] = {{}, {"style"}};
+    r["style"] = {{"name", "font", "size", "leading", "align", "color", "min-size", "indent",
+                   "space-before", "space-after", "valign", "padding"},
+                  {}};
+    r["header"] = {{"style"}, kInline};
+    r["footer"] = {{"style"}, kInline};
+    r["p"] = {{"style", "align", "size", "font", "indent", "space-before", "space-after",
+               "keep-with-next", "min-size", "field-label"},
+              kInline};
+    r["span"] = {{}, kInline};
+    r["table"] = {
+        {"columns", "border", "padding", "style", "header-rows", "space-before", "space-after"},
+        {"row", "repeat", "when"}};
+    r["repeat"] = {{"list", "min-rows"}, {"row"}};
+    r["row"] = {{"height", "min-height", "keep-with-next"}, {"cell"}};
+    r["cell"] = {{"colspan", "rowspan", "style", "align", "valign", "padding", "size", "font",
+                  "min-size", "split", "field-label", "fill"},
+                 with(kInline, {"p", "photo", "stamp"})};
+    r["field"] = {{"name", "format", "empty"}, {}};
+    r["choices"] = {{"field", "options", "separator", "checked", "unchecked"}, {}};
+    r["br"] = {{}, {}};
+    r["page-number"] = {{}, {}};
+    r["page-count"] = {{}, {}};
+    r["when"] = {{"field", "equals", "not-equals", "present", "absent"},
+                 with(with(kInline, {"row", "repeat"}),
+                      {"p", "table", "spacer", "page-break", "photo", "stamp"})};
+    r["spacer"] = {{"height"}, {}};
+    r["page-break"] = {{}, {}};
+    r["photo"] = {{"field", "width", "height", "align", "max-dpi"}, {}};
+    r["stamp"] = {{"label", "width", "height", "date", "signature", "guide", "style"}, {}};
+    return r;
+  }();
+  return rules;
+}
+
+}  // namespace
+
+const ElementRule* rule_for(const std::string& element) {
+  auto it = language().find(element);
+  return it == language().end() ? nullptr : &it->second;
+}
+
+bool is_length_attribute(const std::string& element, const std::string& attribute) {
+  if (element == "page" && attribute == "size") return false;  // a paper name, "A4"
+  static const std::set<std::string> lengths = {
+      "width",  "height",  "margin-top", "margin-bottom", "margin-left",  "margin-right", "size",
+      "border", "padding", "min-height", "min-size",      "space-before", "space-after",  "indent"};
+  return lengths.count(attribute) > 0;
+}
+
+}  // namespace tuijie::templates

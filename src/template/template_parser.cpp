@@ -1,0 +1,198 @@
+#include <Poco/SAX/Attributes.h>
+#include <Poco/SAX/ContentHandler.h>
+#include <Poco/SAX/InputSource.h>
+#include <Poco/SAX/Locator.h>
+#include <Poco/SAX/SAXException.h>
+#include <Poco/SAX/SAXParser.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/units.hpp"
+#include "template/element.hpp"
+#include "template/template_language.hpp"
+
+namespace tuijie::templates {
+
+std::string Element::attr(const std::string& key, const std::string& fallback) const {
+  auto it = attributes.find(key);
+  return it == attributes.end() ? fallback : it->second;
+}
+
+Diagnostic Element::error(const std::string& code, const std::string& zh,
+                          const std::string& en) const {
+  Diagnostic d = make_error(code, zh, en, pos.file);
+  d.row = pos.line;
+  d.column = pos.column;
+  return d;
+}
+
+namespace {
+
+// Builds the element tree with positions; checks each element against the language as it
+// opens, so that every problem of the file is collected in one pass.
+class TreeBuilder : public Poco::XML::ContentHandler {
+ public:
+  explicit TreeBuilder(std::string file) : file_(std::move(file)) {}
+
+  Element root;
+  Diagnostics problems;
+
+  void setDocumentLocator(const Poco::XML::Locator* locator) override { locator_ = locator; }
+  void startDocument() override {}
+  void endDocument() override {}
+  void startPrefixMapping(const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {}
+  void endPrefixMapping(const Poco::XML::XMLString&) override {}
+  void processingInstruction(const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {}
+  void skippedEntity(const Poco::XML::XMLString&) override {}
+  void ignorableWhitespace(const Poco::XML::XMLChar*, int, int) override {}
+
+  // Namespaces are off: names arrive as qualified names, local names stay empty.
+  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                    const Poco::XML::XMLString& qname,
+                    const Poco::XML::Attributes& attrs) override {
+    Element e;
+    e.name = qname;
+    e.pos = here();
+    for (int i = 0; i < attrs.getLength(); ++i) {
+      e.attributes[attrs.getQName(i)] = attrs.getValue(i);
+    }
+    check(e);
+    stack_.push_back(std::move(e));
+  }
+
+  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                  const Poco::XML::XMLString&) override {
+    Element e = std::move(stack_.back());
+    stack_.pop_back();
+    if (stack_.empty()) {
+      root = std::move(e);
+    } else {
+      stack_.back().children.push_back(std::move(e));
+    }
+  }
+
+  void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
+    if (stack_.empty())
+      return;
+    Element& parent = stack_.back();
+    std::string chunk(ch + start, static_cast<size_t>(length));
+    // Expat delivers text in pieces; join adjacent ones into one node.
+    if (!parent.children.empty() && parent.children.back().is_text()) {
+      parent.children.back().text += chunk;
+      return;
+    }
+    bool blank = chunk.find_first_not_of(" \t\r\n") == std::string::npos;
+    const ElementRule* rule = rule_for(parent.name);
+    bool text_allowed = rule && rule->children.count("#text");
+    if (blank && !text_allowed)
+      return;  // indentation between block elements
+    Element t;
+    t.name = "#text";
+    t.text = std::move(chunk);
+    t.pos = here();
+    if (!text_allowed && rule) {
+      problems.push_back(t.error("template-text", "元素 <" + parent.name + "> 中不能直接写文字",
+                                 "text is not allowed directly inside <" + parent.name + ">"));
+    }
+    parent.children.push_back(std::move(t));
+  }
+
+ private:
+  SourcePos here() const {
+    SourcePos p;
+    p.file = file_;
+    if (locator_) {
+      p.line = locator_->getLineNumber();
+      p.column = locator_->getColumnNumber();
+    }
+    return p;
+  }
+
+  void check(const Element& e) {
+    const ElementRule* rule = rule_for(e.name);
+    if (!rule) {
+      problems.push_back(e.error("template-unknown-element", "未知的模板元素 <" + e.name + ">",
+                                 "unknown template element <" + e.name + ">"));
+      return;
+    }
+    if (stack_.empty() && e.name != "document") {
+      problems.push_back(e.error("template-root", "模板的根元素必须是 <document>",
+                                 "the template's root element must be <document>"));
+    }
+    if (!stack_.empty()) {
+      const ElementRule* parent = rule_for(stack_.back().name);
+      if (parent && !parent->children.count(e.name)) {
+        problems.push_back(
+            e.error("template-nesting", "<" + e.name + "> 不能放在 <" + stack_.back().name + "> 中",
+                    "<" + e.name + "> is not allowed inside <" + stack_.back().name + ">"));
+      }
+    }
+    for (const auto& [key, value] : e.attributes) {
+      if (!rule->attributes.count(key)) {
+        Diagnostic d = e.error("template-unknown-attribute", "<" + e.name + "> 没有属性 " + key,
+                               "<" + e.name + "> has no attribute " + key);
+        d.value = value;
+        problems.push_back(d);
+      } else if (is_length_attribute(e.name, key) && !value_is_length(key, value)) {
+        Diagnostic d =
+            e.error("template-bad-length", "属性 " + key + " 应为长度，如 12mm 或 10.5pt",
+                    "attribute " + key + " must be a length such as 12mm or 10.5pt");
+        d.value = value;
+        problems.push_back(d);
+      }
+    }
+  }
+
+  static bool value_is_length(const std::string& key, const std::string& value) {
+    if (key == "margin")
+      return true;  // a list of lengths, checked when used
+    if (key == "indent" || key == "space-before" || key == "space-after") {
+      return parse_length(value, 1.0).has_value();  // "2em" allowed
+    }
+    return parse_length(value).has_value();
+  }
+
+  std::string file_;
+  const Poco::XML::Locator* locator_ = nullptr;
+  std::vector<Element> stack_;
+};
+
+}  // namespace
+
+Element parse_template_text(const std::string& xml, const std::string& file) {
+  TreeBuilder builder(file);
+  Poco::XML::SAXParser parser;
+  parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
+  parser.setContentHandler(&builder);
+  try {
+    parser.parseString(xml);
+  } catch (const Poco::XML::SAXParseException& e) {
+    Diagnostic d = make_error("template-xml", "模板不是格式正确的 XML：" + e.message(),
+                              "the template is not well-formed XML: " + e.message(), file);
+    d.row = e.getLineNumber();
+    d.column = e.getColumnNumber();
+    builder.problems.push_back(d);
+    throw TuijieError(builder.problems);
+  } catch (const Poco::Exception& e) {
+    throw TuijieError(make_error("template-xml", "无法解析模板：" + e.displayText(),
+                                 "cannot parse the template: " + e.displayText(), file));
+  }
+  if (!builder.problems.empty()) {
+    throw TuijieError(builder.problems);
+  }
+  return std::move(builder.root);
+}
+
+Element parse_template_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw TuijieError(
+        make_error("template-missing", "找不到模板文件", "template file not found", path));
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return parse_template_text(buffer.str(), path);
+}
+
+}  // namespace tuijie::templates

@@ -1,0 +1,246 @@
+// Runs the built tuijie program as a user would, in temporary folders.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "store/test_support.hpp"
+#include "store/workspace.hpp"
+
+namespace fs = std::filesystem;
+namespace t = tuijie::testing;
+using tuijie::store::Workspace;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string quote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) {
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return quoted + "'";
+}
+
+// Runs `tuijie ARGS` in `cwd` with a neutral locale unless `env` says otherwise
+// ("LANG=zh_CN.UTF-8 ..."). `args` is shell text: quote paths with quote().
+Run run_tuijie(const std::string& args, const fs::path& cwd, const std::string& env = "") {
+  const t::TempDir streams;
+  const std::string err_file = streams / "stderr";
+  const std::string command = "cd " + quote(cwd.string()) +
+                              " && env -u LC_ALL -u LC_MESSAGES -u SOURCE_DATE_EPOCH LANG=C " +
+                              env + " " + quote(TUIJIE_EXE) + " " + args + " 2>" + quote(err_file);
+  Run run;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+    run.out.append(buffer, n);
+  }
+  const int status = pclose(pipe);
+  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.err = t::read_file(err_file);
+  return run;
+}
+
+const std::string kResources = "--resources " + quote(TUIJIE_SOURCE_DIR);
+
+// A workspace made through the program, for the commands that need one.
+std::string make_workspace(const t::TempDir& tmp) {
+  const Run init = run_tuijie(kResources + " init ws", tmp.path());
+  REQUIRE(init.code == 0);
+  return tmp / "ws";
+}
+
+tuijie::records::Record candidate(const std::string& key) {
+  tuijie::records::Record r;
+  r.kind = "candidate";
+  r.key = key;
+  r.fields = {{"name", "王芳"}};
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("init creates a workspace with the default campaign") {
+  t::TempDir tmp;
+  const Run run = run_tuijie(kResources + " init ws/new", tmp.path());
+  INFO(run.err);
+  CHECK(run.code == 0);
+  CHECK(run.out.find("ws/new") != std::string::npos);
+  REQUIRE(fs::is_regular_file(tmp.path() / "ws/new/tuijie.db"));
+  Workspace ws = Workspace::open(tmp / "ws/new");
+  CHECK(ws.campaign().file_name() == "tianjin-2020.json");
+}
+
+TEST_CASE("init finds the campaign next to the program without --resources") {
+  t::TempDir tmp;
+  const Run run = run_tuijie("init ws", tmp.path());
+  const fs::path exe = fs::canonical(TUIJIE_EXE);
+  const fs::path source = fs::canonical(TUIJIE_SOURCE_DIR);
+  const bool built_in_tree = exe.string().rfind(source.string() + "/", 0) == 0;
+  INFO(run.err);
+  // A build inside the source tree finds data/ upwards; one elsewhere must say it cannot.
+  CHECK(run.code == (built_in_tree ? 0 : 66));
+}
+
+TEST_CASE("init --campaign records the named campaign file") {
+  t::TempDir tmp;
+  t::write_file(tmp / "mine.json", t::tianjin_campaign_with("天津市\",", "滨海新区\","));
+  const Run run = run_tuijie("init ws --campaign mine.json", tmp.path());
+  INFO(run.err);
+  REQUIRE(run.code == 0);
+  Workspace ws = Workspace::open(tmp / "ws");
+  CHECK(ws.campaign().file_name() == "mine.json");
+  CHECK(ws.campaign().get("city") == "滨海新区");
+}
+
+TEST_CASE("init refuses what it cannot do, with the promised exit codes") {
+  t::TempDir tmp;
+  make_workspace(tmp);
+  CHECK(run_tuijie(kResources + " init ws", tmp.path()).code == 73);
+
+  CHECK(run_tuijie("init other --campaign absent.json", tmp.path()).code == 66);
+  CHECK_FALSE(fs::exists(tmp.path() / "other"));
+
+  t::write_file(tmp / "bad.json", R"({"format": 1, "name": "x"})");
+  const Run bad = run_tuijie("init other --campaign bad.json", tmp.path());
+  CHECK(bad.code == 65);
+  CHECK(bad.err.find("person.deadline") != std::string::npos);
+  CHECK_FALSE(fs::exists(tmp.path() / "other/tuijie.db"));
+}
+
+TEST_CASE("every help lists the exit codes, and help COMMAND equals COMMAND --help") {
+  t::TempDir tmp;
+  for (const std::string command : {"", "init", "import", "render", "help"}) {
+    for (const std::string lang : {"en", "zh"}) {
+      INFO(command << " " << lang);
+      const Run run = run_tuijie("--lang " + lang + " " + command + " --help", tmp.path());
+      CHECK(run.code == 0);
+      CHECK(run.err.empty());
+      for (const char* code : {"64", "65", "66", "70", "73"}) {
+        CHECK(run.out.find(code) != std::string::npos);
+      }
+      const Run via_help = run_tuijie("--lang " + lang + " help " + command, tmp.path());
+      CHECK(via_help.code == 0);
+      CHECK(via_help.out == run.out);
+    }
+  }
+}
+
+TEST_CASE("usage errors exit 64 and point to help") {
+  t::TempDir tmp;
+  const std::string ws = make_workspace(tmp);
+  for (const std::string args :
+       {"", "frobnicate", "--bogus init x", "init", "init a b", "init x --bogus", "import",
+        "render extra", "render --threads 0", "render --threads many", "render --out",
+        "help init render", "help frobnicate", "--lang fr help"}) {
+    INFO(args);
+    const Run run = run_tuijie("--workspace ws " + args, tmp.path());
+    CHECK(run.code == 64);
+    CHECK(run.err.find("tuijie help") != std::string::npos);
+  }
+}
+
+TEST_CASE("a missing workspace exits 66") {
+  t::TempDir tmp;
+  t::write_file(tmp / "a.csv", "参选人姓名\n王芳\n");
+  for (const std::string args :
+       {"import a.csv", "render", "--workspace nowhere render", "render --workspace nowhere"}) {
+    INFO(args);
+    const Run run = run_tuijie(args, tmp.path());
+    CHECK(run.code == 66);
+    CHECK(run.err.find("tuijie.db") != std::string::npos);
+  }
+}
+
+TEST_CASE("the workspace is found from a folder inside it") {
+  t::TempDir tmp;
+  make_workspace(tmp);
+  fs::create_directories(tmp.path() / "ws/sub");
+  // With the workspace found, render gets as far as the missing template (66, another reason).
+  const Run run = run_tuijie(kResources + " render --template x --fonts y", tmp.path() / "ws/sub");
+  CHECK(run.code == 66);
+  CHECK(run.err.find("tuijie.db") == std::string::npos);
+}
+
+TEST_CASE("messages follow --lang, else LC_ALL/LANG") {
+  t::TempDir tmp;
+  const Run en = run_tuijie("--lang en render", tmp.path());
+  const Run zh = run_tuijie("--lang zh render", tmp.path());
+  CHECK(en.code == 66);
+  CHECK(zh.code == 66);
+  CHECK(en.err != zh.err);
+  CHECK(en.err.find("error") != std::string::npos);
+  CHECK(zh.err.find("错误") != std::string::npos);
+
+  CHECK(run_tuijie("render", tmp.path(), "LANG=zh_CN.UTF-8").err == zh.err);
+  CHECK(run_tuijie("render", tmp.path(), "LANG=zh_CN.UTF-8 LC_ALL=C").err == en.err);
+  CHECK(run_tuijie("render --lang en", tmp.path(), "LANG=zh_CN.UTF-8").err == en.err);
+}
+
+TEST_CASE("settings come from the command line, then --config, then tuijie.properties") {
+  t::TempDir tmp;
+  make_workspace(tmp);
+  t::write_file(tmp / "zh.properties", "lang = zh\n");
+  CHECK(run_tuijie("--config zh.properties --workspace nowhere render", tmp.path())
+            .err.find("错误") != std::string::npos);
+  CHECK(run_tuijie("--config absent.properties render", tmp.path()).code == 66);
+
+  // The workspace's own settings apply to commands run in it ...
+  t::write_file(tmp / "ws/tuijie.properties", "render.threads = 0\n");
+  CHECK(run_tuijie("render", tmp.path() / "ws").code == 64);
+  // ... a --config file overrides them, and the command line overrides both.
+  t::write_file(tmp / "two.properties", "render.threads = 2\n");
+  CHECK(run_tuijie("--config ../two.properties render --template x", tmp.path() / "ws").code == 66);
+  CHECK(run_tuijie("render --threads 1 --template x", tmp.path() / "ws").code == 66);
+}
+
+TEST_CASE("import of a missing file exits 66 and leaves the workspace unchanged") {
+  t::TempDir tmp;
+  const std::string ws = make_workspace(tmp);
+  const std::string before = t::read_file(ws + "/tuijie.db");
+  const Run run = run_tuijie(kResources + " --workspace ws import absent.csv", tmp.path());
+  CHECK(run.code == 66);
+  CHECK(run.err.find("absent.csv") != std::string::npos);
+  CHECK(t::read_file(ws + "/tuijie.db") == before);
+}
+
+TEST_CASE("render checks its inputs before writing anything") {
+  t::TempDir tmp;
+  const std::string ws = make_workspace(tmp);
+  const std::string present = quote(t::tianjin_campaign_path());  // any existing file
+  const std::string inputs = " --template " + present + " --fonts " + present;
+
+  // No records of the kind yet.
+  CHECK(run_tuijie("render" + inputs, tmp.path() / "ws").code == 66);
+  {
+    Workspace w = Workspace::open(ws);
+    tuijie::store::ImportSource source;
+    source.file = "test";
+    source.kind = "candidate";
+    w.import({candidate("C-1"), candidate("C-2")}, source);
+  }
+  // Missing template or font manifest.
+  CHECK(run_tuijie("render --template absent.xml --fonts " + present, tmp.path() / "ws").code ==
+        66);
+  CHECK(run_tuijie("render --fonts absent.xml --template " + present, tmp.path() / "ws").code ==
+        66);
+  // A key the workspace does not have is a usage error naming the key.
+  const Run unknown = run_tuijie("render --key C-1 --key C-9" + inputs, tmp.path() / "ws");
+  CHECK(unknown.code == 64);
+  CHECK(unknown.err.find("C-9") != std::string::npos);
+  CHECK(unknown.err.find("C-1") == std::string::npos);
+  // An output folder that cannot be made.
+  t::write_file(tmp / "file", "");
+  CHECK(run_tuijie("render --out ../file/out" + inputs, tmp.path() / "ws").code == 73);
+  CHECK_FALSE(fs::exists(tmp.path() / "ws/out"));
+}

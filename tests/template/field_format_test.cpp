@@ -1,0 +1,25 @@
+#include <catch2/catch.hpp>
+
+#include "merge/field_format.hpp"
+
+using tuijie::merge::format_value;
+
+TEST_CASE("year-months and dates print the Chinese way without leading zeros") {
+  CHECK(format_value("1975-03", "year-month") == "1975年3月");
+  CHECK(format_value("1980-11", "year-month") == "1980年11月");
+  CHECK(format_value("2020-06-30", "date") == "2020年6月30日");
+  CHECK(format_value("2020-07-08", "date") == "2020年7月8日");
+}
+
+TEST_CASE("money and integers get thousands separators") {
+  CHECK(format_value("3500.5", "money") == "3,500.5");
+  CHECK(format_value("12000", "integer") == "12,000");
+  CHECK(format_value("300", "integer") == "300");
+  CHECK(format_value("1234567.25", "money") == "1,234,567.25");
+}
+
+TEST_CASE("values print as stored without a format, and empty stays empty") {
+  CHECK(format_value("1975-03", "") == "1975-03");
+  CHECK(format_value("", "date").empty());
+  CHECK(format_value("not a date", "date") == "not a date");
+}
