@@ -87,8 +87,10 @@ RenderReport render(const RenderJob& job) {
           pdf::write_pdf_file(results[i].document,
                               (std::filesystem::path(job.out_dir) / results[i].file).string());
         }
-        if (!job.combined)
+        results[i].pages = static_cast<int>(results[i].document.pages.size());
+        if (!job.combined) {
           results[i].document.pages.clear();  // free memory early
+        }
       } catch (...) {
         std::lock_guard<std::mutex> lock(failure_mutex);
         if (!failure)
