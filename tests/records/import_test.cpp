@@ -97,6 +97,26 @@ TEST_CASE("CSV in UTF-8, UTF-8 with BOM and GBK, and JSON give the same records"
   CHECK(json.record_rows == std::vector<long>{1, 2, 3});  // JSON rows are element numbers
 }
 
+TEST_CASE("the Tianjin samples: CP936 CSV and JSON agree, Ext-A/B names survive", "[import]") {
+  std::string samples = std::string(TUIJIE_SOURCE_DIR) + "/samples/";
+  ImportResult csv = read_records(samples + "candidates.csv", schemas(), options_2020());
+  ImportResult json = read_records(samples + "candidates.json", schemas(), options_2020());
+  ImportResult extb = read_records(samples + "candidates-extb.csv", schemas(), options_2020());
+  INFO(describe(csv.diagnostics) + describe(json.diagnostics) + describe(extb.diagnostics));
+  CHECK(csv.diagnostics.empty());  // valid data, photos over 1 MB: not even a warning
+  CHECK(json.diagnostics.empty());
+  CHECK(extb.diagnostics.empty());
+  CHECK(csv.encoding == "GB18030");
+  REQUIRE(csv.records.size() == 6);
+  CHECK(json.records == csv.records);
+  CHECK(csv.records[0].lists.at("resume").size() == 6);
+  CHECK(csv.records[0].get("contributions").size() > 2000 * 3);  // 2,413 characters
+  CHECK(csv.records[2].get("name") == "孙喆");                   // beyond GB2312
+  REQUIRE(extb.records.size() == 2);
+  CHECK(extb.records[0].get("name") == "王𠮷");
+  CHECK(extb.records[1].get("name") == "龚䶮");
+}
+
 TEST_CASE("rare characters survive GB18030", "[import]") {
   ImportResult result = read_records(fixture("candidates_gb18030.csv"), schemas(), options_2020());
   REQUIRE(result.ok());
