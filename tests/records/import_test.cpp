@@ -167,6 +167,33 @@ TEST_CASE("every bad value is reported with its row and column", "[import]") {
   CHECK(age->reason_en.find("aged 15 on 2020-06-30") != std::string::npos);
 }
 
+TEST_CASE("a duplicate key is reported even on a row with other errors", "[import]") {
+  auto dir = scratch_directory("duplicates");
+  std::string text = test::read_bytes(fixture("candidates_utf8.csv"));
+  std::size_t second_row = text.find("\n,个人自荐");
+  REQUIRE(second_row != std::string::npos);
+  // Row 5 repeats C001 with a bad postcode; row 6 has a 候选人编号 of 33 characters and the
+  // name and phone of row 3, which must not count as the same person.
+  std::string first = text.substr(text.find('\n') + 1, second_row - text.find('\n'));
+  std::string bad_postcode = first;
+  bad_postcode.replace(bad_postcode.find(",300000,"), 8, ",3000,");
+  std::string row3 = text.substr(second_row + 1, text.find("\nC003") - second_row);
+  std::string long_id = std::string(33, 'X') + row3;
+  write_file(dir / "c.csv", text + bad_postcode + long_id);
+  std::filesystem::copy_file(fixture("photo.jpg"), dir / "photo.jpg");
+  std::filesystem::copy_file(fixture("photo.png"), dir / "photo.png");
+
+  ImportResult result = read_records((dir / "c.csv").string(), schemas(), options_2020());
+  INFO(describe(result.diagnostics));
+  CHECK(find_diagnostic(result.diagnostics, 5, "bad-postcode") != nullptr);
+  const Diagnostic* duplicate = find_diagnostic(result.diagnostics, 5, "duplicate-key");
+  REQUIRE(duplicate != nullptr);
+  CHECK(duplicate->reason_en.find("row 2") != std::string::npos);
+  CHECK(find_diagnostic(result.diagnostics, 6, "too-long") != nullptr);
+  CHECK(find_diagnostic(result.diagnostics, 6, "duplicate-key") == nullptr);
+  CHECK(result.record_rows == std::vector<long>{2, 3, 4});
+}
+
 TEST_CASE("a missing required column is reported once, against the header row", "[import]") {
   ImportResult result =
       read_records(fixture("candidates_missing_column.csv"), schemas(), options_2020());
@@ -329,6 +356,20 @@ TEST_CASE("photo rules with an injected probe", "[import]") {
   ParsedValue broken = check_photo("a/p.jpg", rule, context);
   REQUIRE_FALSE(broken.ok());
   CHECK(broken.problems[0].code == "photo-missing");  // the file does not exist either
+}
+
+TEST_CASE("the image stage's reasons reach the user", "[import]") {
+  FieldContext context;
+  context.base_directory = fixture("");
+  ParsedValue gif = check_photo("photo.gif", PhotoRule{1'000'000, "jpeg"}, context);
+  REQUIRE_FALSE(gif.ok());
+  CHECK(gif.problems[0].code == "photo-unreadable");
+  CHECK(gif.problems[0].reason_en.find("GIF") != std::string::npos);
+
+  ParsedValue missing = check_photo("nobody.jpg", PhotoRule{}, context);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.problems[0].code == "photo-missing");
+  CHECK(missing.problems[0].reason_en.find("nobody.jpg") != std::string::npos);
 }
 
 TEST_CASE("a 500-row file imports quickly", "[import][speed]") {
