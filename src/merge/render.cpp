@@ -49,7 +49,6 @@ Rendered render_one(const CompiledTemplate& tpl, const RenderJob& job,
   out.document.info = model.info;
   out.document.info.creator = "tuijie";
   out.document.info.producer = "tuijie (libharu)";
-  out.document.info.author = job.globals.count("issuer") ? job.globals.at("issuer") : "";
   out.document.info.creation_date = job.creation_date;
   std::string pattern = tpl.root.attr("file-name", "{key}");
   records::Record named = record;
