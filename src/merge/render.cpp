@@ -125,8 +125,10 @@ RenderReport render(const RenderJob& job) {
           {r.document.info.title.empty() ? job.records[i].key : r.document.info.title,
            static_cast<int>(combined.pages.size()), 0, 0});
       if (combined.info.title.empty()) {
+        // The combined file is titled by what its documents are (their subject).
         combined.info = r.document.info;
-        combined.info.title = tpl.root.attr("combined-title", tpl.root.attr("subject"));
+        combined.info.title = r.document.info.subject;
+        combined.info.keywords.clear();
       }
       for (auto& page : r.document.pages)
         combined.pages.push_back(std::move(page));
