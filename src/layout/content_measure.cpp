@@ -11,15 +11,18 @@ namespace {
 // First-line indent in Chinese typesetting is counted in characters; two ideographic spaces
 // give exactly 2 em and copy out as the spaces a clerk would type.
 std::string indented(const Paragraph& p) {
-  if (p.style.indent <= 0) return p.text;
+  if (p.style.indent <= 0)
+    return p.text;
   int spaces = static_cast<int>(p.style.indent / p.style.size + 0.5);
   std::string indent;
-  for (int i = 0; i < spaces; ++i) indent += "\u3000";
+  for (int i = 0; i < spaces; ++i)
+    indent += "\u3000";
   // Every paragraph of a multi-paragraph value starts indented.
   std::string out = indent;
   for (char c : p.text) {
     out += c;
-    if (c == '\n') out += indent;
+    if (c == '\n')
+      out += indent;
   }
   return out;
 }
@@ -77,6 +80,7 @@ MeasuredContent measure_blocks(const std::vector<Block>& blocks, double width, d
           text::layout_paragraph(indented(*p), text_style(p->style, shrink), width));
       report_missing(*laid, *p, document, diagnostics);
       out.overfull = out.overfull || laid->overfull || laid->max_width > width + 0.01;
+      out.compromised = out.compromised || laid->compromised;
       for (const auto& line : laid->lines) {
         Slice s;
         s.kind = Slice::Kind::Line;

@@ -26,8 +26,9 @@ struct MeasuredContent {
   std::vector<std::unique_ptr<text::ParagraphLayout>> paragraphs;  // owned; slices point in
   std::vector<Slice> slices;
   double height = 0;
-  bool overfull = false;   // a line wider than the box
-  bool splittable = true;  // false when it holds a photo or stamp zone
+  bool overfull = false;     // a line wider than the box
+  bool compromised = false;  // a line broke at a last-resort opportunity
+  bool splittable = true;    // false when it holds a photo or stamp zone
 };
 
 /// Measures blocks set in a box `width` points wide. `shrink` (0 = none) lowers every font

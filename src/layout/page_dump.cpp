@@ -13,16 +13,19 @@ namespace {
 std::string mm(double pt) {
   long hundredths = static_cast<long>(pt_to_mm(pt) * 100 + (pt >= 0 ? 0.5 : -0.5));
   std::string sign = hundredths < 0 ? "-" : "";
-  if (hundredths < 0) hundredths = -hundredths;
+  if (hundredths < 0)
+    hundredths = -hundredths;
   std::string frac = std::to_string(hundredths % 100);
-  if (frac.size() < 2) frac = "0" + frac;
+  if (frac.size() < 2)
+    frac = "0" + frac;
   return sign + std::to_string(hundredths / 100) + "." + frac;
 }
 
 std::string points(double pt) {
   long hundredths = static_cast<long>(pt * 100 + 0.5);
   std::string frac = std::to_string(hundredths % 100);
-  if (frac.size() < 2) frac = "0" + frac;
+  if (frac.size() < 2)
+    frac = "0" + frac;
   return std::to_string(hundredths / 100) + "." + frac;
 }
 

@@ -124,7 +124,9 @@ void measure(const Table& table, TableGrid& grid, Flow& flow) {
     if (rows_fixed(table, c.row, last)) {
       double available = span_height(grid, c.row, last) - 2 * c.cell->padding;
       double shrink = 0;
-      while ((c.content.height > available + 1e-6 || c.content.overfull) &&
+      // Shrink while the text overflows, and also while it only fits by breaking inside an
+      // e-mail address, number or word: a smaller size that keeps them whole is better.
+      while ((c.content.height > available + 1e-6 || c.content.overfull || c.content.compromised) &&
              can_shrink(c.cell->blocks, shrink)) {
         shrink += kShrinkStep;
         Diagnostics ignored;  // missing characters were reported by the first measure

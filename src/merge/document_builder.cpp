@@ -1,6 +1,7 @@
 #include "merge/document_builder.hpp"
 
 #include "core/units.hpp"
+#include "core/utf8.hpp"
 #include "image/image.hpp"
 #include "merge/field_format.hpp"
 
@@ -48,6 +49,7 @@ class Builder {
     model.info.title = substitute(root.attr("title"), scope_.record, scope_.globals);
     model.info.subject = substitute(root.attr("subject"), scope_.record, scope_.globals);
     model.info.keywords = substitute(root.attr("keywords"), scope_.record, scope_.globals);
+    model.info.author = substitute(root.attr("author"), scope_.record, scope_.globals);
     for (const Element& child : root.children) {
       if (child.name == "footer" || child.name == "header") {
         layout::PageFurniture f{resolve_style(tpl_, child, base_), inline_text(child)};
@@ -116,7 +118,13 @@ class Builder {
           value == option || ("、" + value + "、").find("、" + option + "、") != std::string::npos;
       if (!out.empty())
         out += separator;
-      out += (on ? checked : unchecked) + option;
+      // A box and its option never part at a line end: word joiners between every
+      // character (invisible, and not drawn) leave the separators as the only breaks.
+      out += on ? checked : unchecked;
+      for (char32_t c : utf8::decode(option)) {
+        out += "\u2060";
+        utf8::append(out, c);
+      }
       if (bar == std::string::npos)
         break;
       start = bar + 1;

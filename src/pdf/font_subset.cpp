@@ -96,6 +96,7 @@ FontSubset subset_font(const FontUsage& usage) {
   if (!face) {
     subset_failed(usage);
   }
+  subset.glyph_count = hb_face_get_glyph_count(face.get());
   BlobPtr blob(hb_face_reference_blob(face.get()));
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob.get(), &length);

@@ -16,6 +16,8 @@ struct FontSubset {
   std::string program;
   /// Glyph id in `program` of each glyph of FontUsage::glyphs(), in the same order.
   std::vector<uint16_t> new_glyphs;
+  /// Number of glyphs in `program` (the used ones, .notdef and composite components).
+  uint32_t glyph_count = 0;
   /// Six upper-case letters derived from the face and the glyph set, so that two different
   /// subsets of a font never share a name and the same subset always gets the same one.
   std::string tag;

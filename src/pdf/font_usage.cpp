@@ -18,19 +18,36 @@ namespace {
 }  // namespace
 
 FontUsage::FontUsage(const fonts::FontFace& face)
-    : face_(&face), text_(hb_face_get_glyph_count(face.hb_face()), 0) {}
+    : face_(&face), slot_of_glyph_(hb_face_get_glyph_count(face.hb_face()), 0) {}
 
 void FontUsage::add(uint32_t glyph, char32_t character) {
-  if (glyph == 0 || glyph >= text_.size()) {
+  if (glyph == 0 || glyph >= slot_of_glyph_.size()) {
     bad_input("字形编号 " + std::to_string(glyph) + " 不是字体中可显示的字形（排版错误）",
               "glyph id " + std::to_string(glyph) +
                   " is not a drawable glyph of the font (a layout error)",
               face_->path());
   }
-  if (text_[glyph] == 0) {
-    text_[glyph] = kUsed | (character & ~kUsed);
+  uint16_t slot = slot_of_glyph_[glyph];
+  if (slot == 0) {
     glyphs_.push_back(glyph);
+    characters_.push_back(character);
+    slot_of_glyph_[glyph] = static_cast<uint16_t>(glyphs_.size());
+  } else if (character != 0 && character != characters_[slot - 1]) {
+    if (characters_[slot - 1] == 0) {
+      characters_[slot - 1] = character;
+    } else if (alias_of(glyph, character) < 0) {
+      aliases_.push_back({glyph, character});
+    }
   }
+}
+
+int FontUsage::alias_of(uint32_t glyph, char32_t character) const {
+  for (size_t i = 0; i < aliases_.size(); ++i) {
+    if (aliases_[i].glyph == glyph && aliases_[i].character == character) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
 }
 
 std::vector<FontUsage> collect_font_usage(const layout::PagedDocument& doc) {

@@ -12,31 +12,48 @@
 
 namespace tuijie::pdf {
 
-/// The glyphs of one face used by one document.
+/// The glyphs of one face used by one document, numbered in the order they are first shown.
 class FontUsage {
  public:
   explicit FontUsage(const fonts::FontFace& face);
 
   const fonts::FontFace& face() const { return *face_; }
   /// Number of glyphs in the face.
-  uint32_t face_glyph_count() const { return static_cast<uint32_t>(text_.size()); }
+  uint32_t face_glyph_count() const { return static_cast<uint32_t>(slot_of_glyph_.size()); }
 
-  /// Records that `glyph` is shown for `character` (0 = no character known). The first
-  /// character recorded for a glyph is the one it copies out as. Throws TuijieError
-  /// "pdf-input" for .notdef or a glyph id the face does not have.
+  /// Records that `glyph` is shown for `character` (0 = no character known). A glyph shown
+  /// for several characters (a font may draw 更 U+66F4 and its compatibility twin U+F901 with
+  /// one glyph) keeps its first character and gets an alias for each other one, so that each
+  /// copies out as itself. Throws TuijieError "pdf-input" for .notdef or a glyph id the face
+  /// does not have.
   void add(uint32_t glyph, char32_t character);
 
   /// Glyph ids in the order they were first shown.
   const std::vector<uint32_t>& glyphs() const { return glyphs_; }
-  /// The character recorded for a used glyph (0 when none).
-  char32_t text_of(uint32_t glyph) const { return text_[glyph] & ~kUsed; }
+  /// Characters of glyphs(), in the same order (0 when none was recorded).
+  const std::vector<char32_t>& characters() const { return characters_; }
+  /// Position of `glyph` in glyphs(), or -1 when it was never recorded.
+  int index_of(uint32_t glyph) const {
+    return glyph < slot_of_glyph_.size() ? slot_of_glyph_[glyph] - 1 : -1;
+  }
+
+  /// A glyph shown for a character other than its first one.
+  struct Alias {
+    uint32_t glyph;
+    char32_t character;
+  };
+  /// Aliases in the order they were first shown; usually none.
+  const std::vector<Alias>& aliases() const { return aliases_; }
+  /// Position in aliases() of (`glyph`, `character`), or -1 when it is not an alias.
+  int alias_of(uint32_t glyph, char32_t character) const;
 
  private:
-  static constexpr char32_t kUsed = 0x80000000;  // above every code point
-
   const fonts::FontFace* face_;
-  std::vector<char32_t> text_;  // by glyph id: kUsed | character once used, else 0
+  // By glyph id: 1 + its position in glyphs_, 0 when unused. A face has at most 65535 glyphs.
+  std::vector<uint16_t> slot_of_glyph_;
   std::vector<uint32_t> glyphs_;
+  std::vector<char32_t> characters_;
+  std::vector<Alias> aliases_;
 };
 
 /// The faces a document uses, in the order of their first glyph run, with their glyphs.

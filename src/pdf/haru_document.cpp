@@ -3,7 +3,9 @@
 #include <hpdf_doc.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "core/diagnostic.hpp"
 #include "pdf/flate.hpp"
@@ -78,26 +80,49 @@ void HaruDocument::fail(std::string_view step) const {
       "PDF writing failed: libharu reported error " + std::string(code) + " while " + what));
 }
 
-void HaruDocument::set_stream_data(HPDF_Dict stream_object, std::string_view data,
-                                   bool compress) const {
-  HPDF_MemStream_FreeData(stream_object->stream);
+void HaruDocument::set_stream_data(HPDF_Dict stream_object, std::string data, bool compress) {
+  OwnedBytes& owned = owned_.emplace_back();
+  owned.bytes = compress ? flate_compress(data) : std::move(data);
+  owned_size_ += owned.bytes.size();
+  HPDF_Stream reader =
+      HPDF_CallbackReader_New(mmgr(), &HaruDocument::read_owned, &HaruDocument::seek_owned,
+                              &HaruDocument::tell_owned, &HaruDocument::size_owned, &owned);
+  check(reader, "setting stream data");
+  HPDF_Stream_Free(stream_object->stream);
+  stream_object->stream = reader;
   stream_object->filter = HPDF_STREAM_FILTER_NONE;
-  if (compress) {
-    std::string packed = flate_compress(data);
-    check(
-        HPDF_Stream_Write(stream_object->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
-                          static_cast<HPDF_UINT>(packed.size())),
-        "writing stream data");
-    stream_object->write_fn = write_flate_filter;
-  } else {
-    if (!data.empty()) {
-      check(
-          HPDF_Stream_Write(stream_object->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
-                            static_cast<HPDF_UINT>(data.size())),
-          "writing stream data");
-    }
-    stream_object->write_fn = nullptr;
+  stream_object->write_fn = compress ? write_flate_filter : nullptr;
+}
+
+HPDF_STATUS HaruDocument::read_owned(HPDF_Stream stream, HPDF_BYTE* buffer, HPDF_UINT* size) {
+  auto* owned = static_cast<OwnedBytes*>(stream->attr);
+  size_t left = owned->bytes.size() - owned->position;
+  size_t count = std::min<size_t>(*size, left);
+  std::memcpy(buffer, owned->bytes.data() + owned->position, count);
+  owned->position += count;
+  *size = static_cast<HPDF_UINT>(count);
+  return count == left ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS HaruDocument::seek_owned(HPDF_Stream stream, HPDF_INT position, HPDF_WhenceMode mode) {
+  auto* owned = static_cast<OwnedBytes*>(stream->attr);
+  long base = mode == HPDF_SEEK_SET   ? 0
+              : mode == HPDF_SEEK_CUR ? static_cast<long>(owned->position)
+                                      : static_cast<long>(owned->bytes.size());
+  long target = base + position;
+  if (target < 0 || target > static_cast<long>(owned->bytes.size())) {
+    return HPDF_STREAM_EOF;
   }
+  owned->position = static_cast<size_t>(target);
+  return HPDF_OK;
+}
+
+HPDF_INT32 HaruDocument::tell_owned(HPDF_Stream stream) {
+  return static_cast<HPDF_INT32>(static_cast<OwnedBytes*>(stream->attr)->position);
+}
+
+HPDF_UINT32 HaruDocument::size_owned(HPDF_Stream stream) {
+  return static_cast<HPDF_UINT32>(static_cast<OwnedBytes*>(stream->attr)->bytes.size());
 }
 
 namespace {
@@ -121,8 +146,21 @@ std::string HaruDocument::stream_data(HPDF_Dict stream_object) {
 }
 
 std::string HaruDocument::save() {
+  std::string out;
+  out.reserve(owned_size_ + 16384);
+  auto append = [](HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) -> HPDF_STATUS {
+    try {  // no exception may cross libharu's C frames
+      static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+      return HPDF_OK;
+    } catch (...) {
+      return HPDF_FAILD_TO_ALLOC_MEM;
+    }
+  };
+  // libharu saves into the document's stream; a callback writer puts the file straight into
+  // `out` instead of a chain of 4 KB memory blocks.
+  doc_->stream = check(HPDF_CallbackWriter_New(mmgr(), append, &out), "saving the document");
   check(HPDF_SaveToStream(doc_), "saving the document");
-  return memory_stream_bytes(doc_->stream);
+  return out;
 }
 
 }  // namespace tuijie::pdf

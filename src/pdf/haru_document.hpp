@@ -8,7 +8,9 @@
 
 #include <hpdf.h>
 #include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
+#include <deque>
 #include <string>
 #include <string_view>
 
@@ -44,8 +46,10 @@ class HaruDocument {
 
   /// Replaces the data of a stream object (its dictionary's `Length` follows). With
   /// `compress` the data is deflated here and the dictionary says /Filter /FlateDecode.
-  void set_stream_data(HPDF_Dict stream_object, std::string_view data, bool compress) const;
-  /// The data written so far into a stream object.
+  /// The document keeps the bytes and libharu reads them only when saving, instead of
+  /// copying them through its memory streams byte by byte.
+  void set_stream_data(HPDF_Dict stream_object, std::string data, bool compress);
+  /// The data libharu has written so far into a stream object's memory stream.
   static std::string stream_data(HPDF_Dict stream_object);
 
   /// The whole file. The document must not be changed afterwards.
@@ -60,7 +64,19 @@ class HaruDocument {
   };
   static void record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data);
 
+  // Stream data owned by the document, read by libharu through a callback stream.
+  struct OwnedBytes {
+    std::string bytes;
+    size_t position = 0;
+  };
+  static HPDF_STATUS read_owned(HPDF_Stream stream, HPDF_BYTE* buffer, HPDF_UINT* size);
+  static HPDF_STATUS seek_owned(HPDF_Stream stream, HPDF_INT position, HPDF_WhenceMode mode);
+  static HPDF_INT32 tell_owned(HPDF_Stream stream);
+  static HPDF_UINT32 size_owned(HPDF_Stream stream);
+
   ErrorRecord error_;
+  std::deque<OwnedBytes> owned_;  // a deque never moves its elements
+  size_t owned_size_ = 0;
   HPDF_Doc doc_ = nullptr;
 };
 

@@ -127,10 +127,12 @@ void PagePainter::paint(const layout::GlyphRun& run) {
              step);
   std::string text;
   std::span<const uint32_t> glyphs(run.glyphs);
+  std::u32string_view characters(run.text);
   for (size_t start = 0; start < glyphs.size(); start += kGlyphsPerShow) {
+    size_t count = std::min(kGlyphsPerShow, glyphs.size() - start);
     text.clear();
-    font->second->encode(glyphs.subspan(start, std::min(kGlyphsPerShow, glyphs.size() - start)),
-                         text);
+    font->second->encode(glyphs.subspan(start, count),
+                         characters.empty() ? characters : characters.substr(start, count), text);
     doc_.check(HPDF_Page_ShowText(page_, text.c_str()), step);
   }
   doc_.check(HPDF_Page_EndText(page_), step);

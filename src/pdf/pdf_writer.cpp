@@ -31,10 +31,11 @@ void require_page_size(const layout::Page& page, size_t index) {
   }
 }
 
-// The raw operators libharu wrote for a page, replaced by their deflated form.
-void compress_page_content(const HaruDocument& doc, HPDF_Page page) {
-  HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
-  doc.set_stream_data(contents, HaruDocument::stream_data(contents), true);
+// The operators libharu wrote for a finished page, replaced by their deflated form.
+void compress_page_content(HaruDocument& doc, HPDF_Page page) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  doc.set_stream_data(attr->contents, HaruDocument::stream_data(attr->contents), true);
+  attr->stream = attr->contents->stream;  // the page's drawing stream was the old one
 }
 
 }  // namespace

@@ -1,43 +1,23 @@
 #include "pdf/type0_font.hpp"
 
-#include <hb.h>
 #include <hpdf_encoder.h>
 #include <hpdf_error.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <utility>
 
 #include "core/diagnostic.hpp"
+#include "pdf/cid_font_objects.hpp"
 #include "pdf/cid_tables.hpp"
 #include "pdf/font_subset.hpp"
 
 namespace tuijie::pdf {
 namespace {
-
-// FontDescriptor flags (PDF 32000-1, table 123).
-constexpr HPDF_INT32 kFixedPitch = 1;
-constexpr HPDF_INT32 kSerif = 2;
-constexpr HPDF_INT32 kSymbolic = 4;  // glyphs outside the standard Latin set, by CID
-constexpr HPDF_INT32 kItalic = 64;
-
-// TrueType records no stem width; this is the usual estimate from the OS/2 weight class
-// (≈ 88 for regular, ≈ 166 for bold).
-int estimated_stem_v(const fonts::FontFace& face) {
-  hb_blob_t* os2 = hb_face_reference_table(face.hb_face(), HB_TAG('O', 'S', '/', '2'));
-  unsigned length = 0;
-  const char* data = hb_blob_get_data(os2, &length);
-  int weight = 400;
-  if (length >= 6) {
-    weight = (static_cast<uint8_t>(data[4]) << 8) | static_cast<uint8_t>(data[5]);
-  }
-  hb_blob_destroy(os2);
-  double ratio = weight / 65.0;
-  return static_cast<int>(std::lround(50 + ratio * ratio));
-}
 
 // Widths in thousandths of an em, to 1/8 so that viewers place glyphs where layout did (an
 // integer would be off by up to 0.0005 em per glyph). Eighths are exact in binary, so
@@ -54,34 +34,69 @@ uint16_t decode_code(const char* bytes) {
 
 }  // namespace
 
-Type0Font::Type0Font(const HaruDocument& doc, const FontUsage& usage, bool compress) {
-  const fonts::FontFace& face = usage.face();
-  const std::string step = "embedding font " + face.path();
-  auto ok = [&doc, &step](HPDF_STATUS status) { doc.check(status, step); };
-
+Type0Font::Type0Font(HaruDocument& doc, const FontUsage& usage, bool compress) : usage_(usage) {
   FontSubset subset = subset_font(usage);
-  const std::string base_font = subset.tag + "+" + face.postscript_name().substr(0, 100);
+  CidFontContent content;
+  content.base_font = subset.tag + "+" + usage.face().postscript_name().substr(0, 100);
+  assign_codes(subset, content);
+  content.program = std::move(subset.program);
+  create_font_dictionary(doc, content.base_font);
+  add_cid_font_objects(doc, font_, usage.face(), content, compress);
+}
 
-  // Codes, widths and characters of the glyphs shown.
-  code_of_glyph_.assign(usage.face_glyph_count(), 0);
+void Type0Font::assign_codes(const FontSubset& subset, CidFontContent& content) {
+  const fonts::FontFace& face = usage_.face();
+  if (subset.glyph_count + usage_.aliases().size() > 0xFFFF) {
+    throw TuijieError(make_error("pdf-input", "一种字体用到的字形和字符过多，超出 PDF 编码范围",
+                                 "a font is used for more glyphs and characters than PDF codes "
+                                 "can hold",
+                                 face.path()));
+  }
   std::vector<std::pair<uint16_t, double>> widths;
   std::vector<std::pair<uint16_t, char32_t>> texts;
-  widths.reserve(usage.glyphs().size());
-  texts.reserve(usage.glyphs().size());
+  widths.reserve(usage_.glyphs().size());
+  texts.reserve(usage_.glyphs().size());
+  code_of_index_ = subset.new_glyphs;
   uint16_t max_code = 0;
-  for (size_t i = 0; i < usage.glyphs().size(); ++i) {
-    uint32_t glyph = usage.glyphs()[i];
-    uint16_t code = subset.new_glyphs[i];
-    code_of_glyph_[glyph] = code;
+  for (size_t i = 0; i < usage_.glyphs().size(); ++i) {
+    uint16_t code = code_of_index_[i];
     max_code = std::max(max_code, code);
-    widths.emplace_back(code, width_in_thousandths(face, glyph));
-    texts.emplace_back(code, usage.text_of(glyph));
+    widths.emplace_back(code, width_in_thousandths(face, usage_.glyphs()[i]));
+    texts.emplace_back(code, usage_.characters()[i]);
   }
+  for (size_t k = 0; k < usage_.aliases().size(); ++k) {
+    const FontUsage::Alias& alias = usage_.aliases()[k];
+    auto code = static_cast<uint16_t>(subset.glyph_count + k);
+    alias_codes_.push_back(code);
+    max_code = code;
+    widths.emplace_back(code, width_in_thousandths(face, alias.glyph));
+    texts.emplace_back(code, alias.character);
+  }
+
   width_of_code_.assign(max_code + 1, 0);
   for (const auto& [code, width] : widths) {
     width_of_code_[code] = static_cast<uint32_t>(std::lround(width));
   }
+  content.widths = build_cid_widths(std::move(widths));
+  content.to_unicode = build_to_unicode_cmap(std::move(texts));
+  if (!alias_codes_.empty()) {
+    // Big-endian glyph id for every code: itself below the aliases, its glyph's for each alias.
+    std::string& map = content.cid_to_gid_map;
+    map.reserve(2 * (max_code + 1));
+    auto append = [&map](uint32_t glyph) {
+      map += static_cast<char>(glyph >> 8);
+      map += static_cast<char>(glyph & 0xFF);
+    };
+    for (uint32_t code = 0; code < subset.glyph_count; ++code) {
+      append(code);
+    }
+    for (const FontUsage::Alias& alias : usage_.aliases()) {
+      append(code_of_index_[usage_.index_of(alias.glyph)]);
+    }
+  }
+}
 
+void Type0Font::create_font_dictionary(HaruDocument& doc, const std::string& base_font) {
   // The stand-ins libharu's font code expects. The font definition's type stays
   // "uninitialised" so that no libharu TrueType helper ever treats it as one of its own.
   fontdef_.sig_bytes = HPDF_FONTDEF_SIG_BYTES;
@@ -103,109 +118,31 @@ Type0Font::Type0Font(const HaruDocument& doc, const FontUsage& usage, bool compr
   attr_.encoder = &encoder_;
   attr_.xref = doc.xref();
 
-  HPDF_MMgr mmgr = doc.mmgr();
-  HPDF_Xref xref = doc.xref();
-
-  // Once added to the xref an object belongs to it (and is freed by it when adding fails).
-  HPDF_Dict font = doc.check(HPDF_Dict_New(mmgr), step);
-  font->header.obj_class |= HPDF_OSUBCLASS_FONT;
+  const std::string step = "embedding font " + usage_.face().path();
+  HPDF_Dict font = doc.check(HPDF_Dict_New(doc.mmgr()), step);
+  font->header.obj_class |= HPDF_OSUBCLASS_FONT;  // what HPDF_Page_SetFontAndSize checks
   font->attr = &attr_;
-  ok(HPDF_Xref_Add(xref, font));
-  HPDF_Dict cid_font = doc.check(HPDF_Dict_New(mmgr), step);
-  ok(HPDF_Xref_Add(xref, cid_font));
-  HPDF_Dict descriptor = doc.check(HPDF_Dict_New(mmgr), step);
-  ok(HPDF_Xref_Add(xref, descriptor));
-  HPDF_Dict font_file = doc.check(HPDF_DictStream_New(mmgr, xref), step);
-  HPDF_Dict to_unicode = doc.check(HPDF_DictStream_New(mmgr, xref), step);
-
-  ok(HPDF_Dict_AddName(font, "Type", "Font"));
-  ok(HPDF_Dict_AddName(font, "Subtype", "Type0"));
-  ok(HPDF_Dict_AddName(font, "BaseFont", base_font.c_str()));
-  ok(HPDF_Dict_AddName(font, "Encoding", "Identity-H"));
-  HPDF_Array descendants = doc.check(HPDF_Array_New(mmgr), step);
-  ok(HPDF_Dict_Add(font, "DescendantFonts", descendants));
-  ok(HPDF_Array_Add(descendants, cid_font));
-  ok(HPDF_Dict_Add(font, "ToUnicode", to_unicode));
-  attr_.descendant_font = cid_font;
+  // The xref owns the dictionary from here on (and frees it itself when adding fails).
+  doc.check(HPDF_Xref_Add(doc.xref(), font), step);
   font_ = font;
-
-  ok(HPDF_Dict_AddName(cid_font, "Type", "Font"));
-  ok(HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2"));
-  ok(HPDF_Dict_AddName(cid_font, "BaseFont", base_font.c_str()));
-  HPDF_Dict system_info = doc.check(HPDF_Dict_New(mmgr), step);
-  ok(HPDF_Dict_Add(cid_font, "CIDSystemInfo", system_info));
-  ok(HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr)));
-  ok(HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr)));
-  ok(HPDF_Dict_AddNumber(system_info, "Supplement", 0));
-  ok(HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor));
-  ok(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"));
-
-  CidWidths cid_widths = build_cid_widths(std::move(widths));
-  auto add_width = [&](HPDF_Array array, double width) {
-    if (width == std::floor(width)) {
-      ok(HPDF_Array_AddNumber(array, static_cast<HPDF_INT32>(width)));
-    } else {
-      ok(HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(width)));
-    }
-  };
-  if (cid_widths.default_width != 1000) {  // 1000 is the default DW
-    if (cid_widths.default_width == std::floor(cid_widths.default_width)) {
-      ok(HPDF_Dict_AddNumber(cid_font, "DW", static_cast<HPDF_INT32>(cid_widths.default_width)));
-    } else {
-      ok(HPDF_Dict_AddReal(cid_font, "DW", static_cast<HPDF_REAL>(cid_widths.default_width)));
-    }
-  }
-  if (!cid_widths.runs.empty()) {
-    HPDF_Array w = doc.check(HPDF_Array_New(mmgr), step);
-    ok(HPDF_Dict_Add(cid_font, "W", w));
-    for (const auto& [first, run] : cid_widths.runs) {
-      ok(HPDF_Array_AddNumber(w, first));
-      HPDF_Array run_widths = doc.check(HPDF_Array_New(mmgr), step);
-      ok(HPDF_Array_Add(w, run_widths));
-      for (double width : run) {
-        add_width(run_widths, width);
-      }
-    }
-  }
-
-  const double scale = 1000.0 / face.units_per_em();
-  auto scaled = [scale](int value) { return static_cast<HPDF_INT32>(std::lround(value * scale)); };
-  HPDF_INT32 flags = kSymbolic;
-  if (face.is_fixed_pitch()) {
-    flags |= kFixedPitch;
-  }
-  if (face.is_serif()) {
-    flags |= kSerif;
-  }
-  if (face.italic_angle() != 0) {
-    flags |= kItalic;
-  }
-  ok(HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor"));
-  ok(HPDF_Dict_AddName(descriptor, "FontName", base_font.c_str()));
-  ok(HPDF_Dict_AddNumber(descriptor, "Flags", flags));
-  HPDF_Array bbox = doc.check(HPDF_Array_New(mmgr), step);
-  ok(HPDF_Dict_Add(descriptor, "FontBBox", bbox));
-  for (int16_t value : face.bbox()) {
-    ok(HPDF_Array_AddNumber(bbox, scaled(value)));
-  }
-  ok(HPDF_Dict_AddNumber(descriptor, "ItalicAngle", face.italic_angle()));
-  ok(HPDF_Dict_AddNumber(descriptor, "Ascent", scaled(face.ascender())));
-  ok(HPDF_Dict_AddNumber(descriptor, "Descent", scaled(face.descender())));
-  ok(HPDF_Dict_AddNumber(descriptor, "CapHeight", scaled(face.cap_height())));
-  ok(HPDF_Dict_AddNumber(descriptor, "StemV", estimated_stem_v(face)));
-  ok(HPDF_Dict_Add(descriptor, "FontFile2", font_file));
-
-  ok(HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(subset.program.size())));
-  doc.set_stream_data(font_file, subset.program, compress);
-  doc.set_stream_data(to_unicode, build_to_unicode_cmap(std::move(texts)), compress);
 }
 
-void Type0Font::encode(std::span<const uint32_t> glyphs, std::string& out) const {
-  for (uint32_t glyph : glyphs) {
-    uint16_t code = glyph < code_of_glyph_.size() ? code_of_glyph_[glyph] : 0;
-    if (code == 0) {  // collect_font_usage saw every glyph of the document
+void Type0Font::encode(std::span<const uint32_t> glyphs, std::u32string_view text,
+                       std::string& out) const {
+  for (size_t i = 0; i < glyphs.size(); ++i) {
+    uint32_t glyph = glyphs[i];
+    int index = usage_.index_of(glyph);
+    if (index < 0) {  // collect_font_usage saw every glyph of the document
       throw TuijieError(make_error("pdf-write", "字形不在字体子集中（内部错误）",
                                    "a glyph is missing from the font subset (internal error)"));
+    }
+    uint16_t code = code_of_index_[index];
+    char32_t character = i < text.size() ? text[i] : 0;
+    if (!alias_codes_.empty() && character != 0 && character != usage_.characters()[index]) {
+      int alias = usage_.alias_of(glyph, character);
+      if (alias >= 0) {
+        code = alias_codes_[alias];
+      }
     }
     out += static_cast<char>(0x80 | (code >> 12));
     out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));

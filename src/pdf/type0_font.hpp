@@ -8,8 +8,11 @@
 // route cannot be used: it drops the parts of composite glyphs whose ids are above 32767 and
 // writes a malformed ToUnicode map.
 //
-// Codes are the glyph ids of the subset (CIDToGIDMap /Identity). A document's glyphs are
-// all known before the first page is drawn, so the font is complete when it is created.
+// Codes are the glyph ids of the subset (CIDToGIDMap /Identity), so no code-to-glyph map is
+// needed. Only when a glyph is shown for more than one character (FontUsage::Alias) do the
+// extra characters get codes after the subset's last glyph, and then a CIDToGIDMap stream
+// maps every code. A document's glyphs are all known before the first page is drawn, so the
+// font is complete when it is created.
 #pragma once
 
 #include <hpdf.h>
@@ -18,8 +21,11 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "pdf/cid_font_objects.hpp"
+#include "pdf/font_subset.hpp"
 #include "pdf/font_usage.hpp"
 #include "pdf/haru_document.hpp"
 
@@ -27,23 +33,27 @@ namespace tuijie::pdf {
 
 class Type0Font {
  public:
-  /// Subsets the face to the glyphs of `usage` and adds the font's objects to `doc`.
-  Type0Font(const HaruDocument& doc, const FontUsage& usage, bool compress);
+  /// Subsets the face to the glyphs of `usage` and adds the font's objects to `doc`. `usage`
+  /// must outlive this font.
+  Type0Font(HaruDocument& doc, const FontUsage& usage, bool compress);
   Type0Font(const Type0Font&) = delete;
   Type0Font& operator=(const Type0Font&) = delete;
 
   HPDF_Font handle() const { return font_; }
 
   /// Appends to `out` the string HPDF_Page_ShowText takes to show `glyphs` (source glyph ids,
-  /// all recorded in the usage this font was made from). libharu takes NUL-terminated text,
-  /// so each code travels as three bytes that are never 0, and the encoder turns them back
-  /// into the 2-byte code.
-  void encode(std::span<const uint32_t> glyphs, std::string& out) const;
+  /// all recorded in the usage this font was made from) for `text` (the character of each
+  /// glyph, or empty). libharu takes NUL-terminated text, so each code travels as three bytes
+  /// that are never 0, and the encoder turns them back into the 2-byte code.
+  void encode(std::span<const uint32_t> glyphs, std::u32string_view text, std::string& out) const;
 
   /// Bytes `encode` appends per glyph; libharu limits one string to 65535 bytes.
   static constexpr size_t kBytesPerGlyph = 3;
 
  private:
+  void assign_codes(const FontSubset& subset, CidFontContent& content);
+  void create_font_dictionary(HaruDocument& doc, const std::string& base_font);
+
   static HPDF_TextWidth text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT length);
   static char* encode_text(HPDF_Encoder encoder, const char* text, HPDF_UINT length,
                            HPDF_UINT* encoded_length);
@@ -54,7 +64,9 @@ class Type0Font {
   HPDF_FontDef_Rec fontdef_{};
   HPDF_Encoder_Rec encoder_{};
 
-  std::vector<uint16_t> code_of_glyph_;  // by source glyph id; 0 = not in the subset
+  const FontUsage& usage_;
+  std::vector<uint16_t> code_of_index_;  // code of each glyph of usage_, in its order
+  std::vector<uint16_t> alias_codes_;    // code of each alias of usage_, in its order
   std::vector<uint32_t> width_of_code_;  // thousandths of an em, rounded
   HPDF_Font font_ = nullptr;
 };

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "records/contact_values.hpp"
+#include "records/credit_code.hpp"
 #include "records/multi_value.hpp"
 #include "records/number_values.hpp"
 #include "records/text_values.hpp"
@@ -22,12 +23,30 @@ void check_range(const FieldSpec& field, ParsedValue& parsed) {
     return;
   }
   double value = decimal_value(parsed.value);
-  if (field.minimum && value < *field.minimum) {
+  if (field.minimum && field.minimum_exclusive && value <= *field.minimum) {
+    std::string bound = format_number(*field.minimum);
+    parsed = rejected("out-of-range", "应大于 " + bound, "must be greater than " + bound);
+  } else if (field.minimum && value < *field.minimum) {
     std::string bound = format_number(*field.minimum);
     parsed = rejected("out-of-range", "不能小于 " + bound, "must not be less than " + bound);
   } else if (field.maximum && value > *field.maximum) {
     std::string bound = format_number(*field.maximum);
     parsed = rejected("out-of-range", "不能大于 " + bound, "must not be greater than " + bound);
+  }
+}
+
+void check_not_after_campaign(const FieldSpec& field, const FieldContext& context,
+                              ParsedValue& parsed) {
+  if (!parsed.ok() || !field.not_after_campaign_date || !context.campaign_date) {
+    return;
+  }
+  std::string campaign = format_canonical(*context.campaign_date);
+  if (parsed.value > campaign) {  // canonical dates compare as text
+    parsed.problems.push_back({Severity::Error,
+                               "date-too-late",
+                               "晚于活动日期 " + campaign,
+                               "later than the campaign date " + campaign,
+                               {}});
   }
 }
 
@@ -200,6 +219,16 @@ FieldValue validate_entries(const FieldSpec& field, const RawValue& raw,
   return result;
 }
 
+ParsedValue photo_failure(const std::filesystem::path& path) {
+  std::error_code ignored;
+  if (!std::filesystem::exists(path, ignored)) {
+    return rejected("photo-missing", "照片文件不存在：" + path.string(),
+                    "the photo file does not exist: " + path.string());
+  }
+  return rejected("photo-unreadable", "无法读取照片（不是完好的 JPEG 或 PNG 图像）",
+                  "cannot read the photo (not an intact JPEG or PNG image)");
+}
+
 }  // namespace
 
 bool FieldValue::ok() const {
@@ -212,7 +241,7 @@ bool FieldValue::ok() const {
 }
 
 ParsedValue validate_scalar(const FieldSpec& field, std::string_view text,
-                            const FieldContext& context) {
+                            const FieldContext& context, int decimal_shift) {
   ParsedValue parsed;
   switch (field.type) {
     case FieldType::Text:
@@ -225,6 +254,7 @@ ParsedValue validate_scalar(const FieldSpec& field, std::string_view text,
       return parse_yes_no(text);
     case FieldType::Date:
       parsed = parse_date(text);
+      check_not_after_campaign(field, context, parsed);
       check_age(field, context, parsed);
       return parsed;
     case FieldType::YearMonth:
@@ -237,6 +267,9 @@ ParsedValue validate_scalar(const FieldSpec& field, std::string_view text,
       return parsed;
     case FieldType::Decimal:
       parsed = parse_decimal(text, field.percent);
+      if (parsed.ok() && decimal_shift != 0) {
+        parsed.value = shift_decimal(parsed.value, decimal_shift);
+      }
       check_range(field, parsed);
       return parsed;
     case FieldType::Phone:
@@ -247,14 +280,16 @@ ParsedValue validate_scalar(const FieldSpec& field, std::string_view text,
       return check_postcode(text);
     case FieldType::Photo:
       return check_photo(text, field.photo.value_or(PhotoRule{}), context);
+    case FieldType::CreditCode:
+      return check_credit_code(text);
     case FieldType::Entries:
       break;
   }
   return rejected("internal", "此字段不是单值字段", "this field does not hold a single value");
 }
 
-FieldValue validate_field(const FieldSpec& field, const RawValue& raw,
-                          const FieldContext& context) {
+FieldValue validate_field(const FieldSpec& field, const RawValue& raw, const FieldContext& context,
+                          int decimal_shift) {
   if (field.type == FieldType::Entries) {
     return validate_entries(field, raw, context);
   }
@@ -270,7 +305,7 @@ FieldValue validate_field(const FieldSpec& field, const RawValue& raw,
     parsed = rejected("unexpected-list", "此字段只能有一个值，不能是列表",
                       "this field holds one value, not a list");
   } else {
-    parsed = validate_scalar(field, raw.text, context);
+    parsed = validate_scalar(field, raw.text, context, decimal_shift);
   }
   result.value = std::move(parsed.value);
   result.problems = std::move(parsed.problems);
@@ -289,13 +324,16 @@ ParsedValue check_photo(std::string_view text, const PhotoRule& rule, const Fiel
   try {
     info = context.probe_photo ? context.probe_photo(absolute.string())
                                : image::probe(absolute.string());
-  } catch (const std::exception&) {
-    if (!fs::exists(absolute, ignored)) {
-      return rejected("photo-missing", "照片文件不存在：" + absolute.string(),
-                      "the photo file does not exist: " + absolute.string());
+  } catch (const TuijieError& e) {
+    // The image stage words its own reasons (missing, truncated, a GIF ...): pass them on.
+    if (!e.diagnostics().empty()) {
+      const Diagnostic& why = e.diagnostics().front();
+      bool missing = why.code == "photo-missing" || !fs::exists(absolute, ignored);
+      return rejected(missing ? "photo-missing" : "photo-unreadable", why.reason_zh, why.reason_en);
     }
-    return rejected("photo-unreadable", "无法读取照片（不是完好的 JPEG 或 PNG 图像）",
-                    "cannot read the photo (not an intact JPEG or PNG image)");
+    return photo_failure(absolute);
+  } catch (const std::exception&) {
+    return photo_failure(absolute);
   }
   if (info.format == image::Format::Unknown) {
     return rejected("photo-unreadable", "照片不是 JPEG 或 PNG 图像",

@@ -36,11 +36,14 @@ struct FieldValue {
 };
 
 /// Checks a non-blank cell. Blank cells are the caller's business (required rules).
-FieldValue validate_field(const FieldSpec& field, const RawValue& raw, const FieldContext& context);
+/// `decimal_shift` converts money written in another unit than the field's (the column said
+/// "（元）" for a field in 万元: -4).
+FieldValue validate_field(const FieldSpec& field, const RawValue& raw, const FieldContext& context,
+                          int decimal_shift = 0);
 
 /// Checks one scalar text against a field that is not a list (also used for entry sub-fields).
 ParsedValue validate_scalar(const FieldSpec& field, std::string_view text,
-                            const FieldContext& context);
+                            const FieldContext& context, int decimal_shift = 0);
 
 /// The photo rules: path relative to the context's folder; missing, unreadable or not an image
 /// -> error; not the preferred format, or smaller than min_bytes -> warning. The canonical value

@@ -108,6 +108,10 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
       format == Format::Json ? read_json_table(text.utf8, path) : read_csv_table(text.utf8, path);
   result.diagnostics.insert(result.diagnostics.end(), table.diagnostics.begin(),
                             table.diagnostics.end());
+  if (table.columns.empty() && table.rows.empty() && !has_errors(result.diagnostics)) {
+    result.diagnostics.push_back(make_error("empty-file", "文件是空的", "the file is empty", path));
+    return result;
+  }
   const Schema* schema = resolve_kind(schemas, table, options.kind, result.diagnostics);
   if (schema == nullptr) {
     return result;
@@ -141,6 +145,12 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
   result.records = std::move(checked.records);
   result.record_rows = std::move(checked.record_rows);
   result.data_rows = checked.data_rows;
+  if (result.data_rows == 0 && !has_errors(result.diagnostics)) {
+    Diagnostic d =
+        make_error("no-data", "文件只有表头，没有数据行", "the file has no data rows", path);
+    d.severity = Severity::Warning;
+    result.diagnostics.push_back(std::move(d));
+  }
   // File-level problems first, then row by row as the user reads the file.
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.row < b.row; });

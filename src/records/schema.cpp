@@ -39,6 +39,7 @@ constexpr TypeName kTypeNames[] = {
     {FieldType::Postcode, "postcode"},
     {FieldType::Photo, "photo"},
     {FieldType::Entries, "entries"},
+    {FieldType::CreditCode, "credit_code"},
 };
 
 // Which optional properties make sense for which types; anything else is a schema error,
@@ -50,11 +51,17 @@ bool property_fits(const std::string& property, FieldType type, bool in_entry) {
   if (property == "values") {
     return type == FieldType::Choice || type == FieldType::ChoiceList;
   }
-  if (property == "minimum" || property == "maximum") {
+  if (property == "minimum" || property == "maximum" || property == "minimum_exclusive") {
     return type == FieldType::Count || type == FieldType::Decimal;
   }
-  if (property == "percent") {
+  if (property == "at_most") {
+    return (type == FieldType::Count || type == FieldType::Decimal) && !in_entry;
+  }
+  if (property == "percent" || property == "unit") {
     return type == FieldType::Decimal;
+  }
+  if (property == "not_after_campaign_date") {
+    return type == FieldType::Date;
   }
   if (property == "age") {
     return (type == FieldType::Date || type == FieldType::YearMonth) && !in_entry;
@@ -163,8 +170,16 @@ class SchemaReader {
     field.multiline = bool_property(object, "multiline", label);
     field.values = string_list(object, "values", label + ".values");
     field.minimum = number_property(object, "minimum", label);
+    field.minimum_exclusive = bool_property(object, "minimum_exclusive", label);
     field.maximum = number_property(object, "maximum", label);
+    field.at_most = string_property(object, "at_most", label + ".at_most", false);
     field.percent = bool_property(object, "percent", label);
+    field.unit = string_property(object, "unit", label + ".unit", false);
+    if (!field.unit.empty() && !money_unit_exponent(field.unit)) {
+      problem(label + ".unit", "未知的金额单位（可用 元、万元、亿元）",
+              "unknown money unit (元, 万元 or 亿元)");
+    }
+    field.not_after_campaign_date = bool_property(object, "not_after_campaign_date", label);
     if (Object::Ptr age = object.getObject("age")) {
       field.age = AgeRule{static_cast<int>(count_property(*age, "min", label + ".age")),
                           static_cast<int>(count_property(*age, "max", label + ".age"))};
@@ -288,6 +303,15 @@ class SchemaReader {
           problem("fields (" + field.key + ")",
                   "列名“" + spelling + "”与字段 " + it->second + " 重复",
                   "column name '" + spelling + "' is also used by field " + it->second);
+        }
+      }
+      if (!field.at_most.empty()) {
+        int other = schema.field_index(field.at_most);
+        FieldType other_type =
+            other < 0 ? FieldType::Text : schema.fields[static_cast<std::size_t>(other)].type;
+        if (other_type != FieldType::Count && other_type != FieldType::Decimal) {
+          problem("fields (" + field.key + ").at_most", "应为另一个数字字段的名称",
+                  "must name another number field");
         }
       }
       for (const auto* condition : {&field.required_unless, &field.required_if}) {
@@ -432,6 +456,19 @@ const char* field_type_name(FieldType type) {
     }
   }
   return "?";
+}
+
+std::optional<int> money_unit_exponent(std::string_view unit) {
+  if (unit == "元") {
+    return 0;
+  }
+  if (unit == "万元") {
+    return 4;
+  }
+  if (unit == "亿元") {
+    return 8;
+  }
+  return std::nullopt;
 }
 
 int Schema::field_index(const std::string& key) const {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tuijie::records {
@@ -26,12 +27,16 @@ enum class FieldType {
   Email,       // "email"
   Postcode,    // "postcode"
   Photo,       // path of an image file relative to the imported file ("photo")
+  CreditCode,  // 统一社会信用代码, GB 32100-2015 ("credit_code")
   Entries,     // a repeating sub-table such as the resume ("entries"); entry_fields
 };
 
 /// "text", "enum", ... -> type; nullopt for an unknown name.
 std::optional<FieldType> field_type_from_name(const std::string& name);
 const char* field_type_name(FieldType type);
+
+/// Powers of ten of the money units a column name may give: 元 0, 万元 4, 亿元 8.
+std::optional<int> money_unit_exponent(std::string_view unit);
 
 /// "holds when field `field` has one of `values`" (canonical values, e.g. "个人自荐", "是").
 struct Condition {
@@ -63,12 +68,17 @@ struct FieldSpec {
   bool multiline = false;           // text may hold line breaks
   std::vector<std::string> values;  // Choice / ChoiceList
   std::optional<double> minimum;    // Count / Decimal
+  bool minimum_exclusive = false;   // "> minimum" rather than ">="
   std::optional<double> maximum;
-  bool percent = false;                 // Decimal: "85%" accepted
-  std::optional<AgeRule> age;           // Date / YearMonth: age at the campaign date
-  std::optional<PhotoRule> photo;       // Photo
-  std::vector<FieldSpec> entry_fields;  // Entries: the sub-fields, in their written order
-  std::size_t min_entries = 0;          // Entries: at least this many when required
+  std::string at_most;   // Count / Decimal: not above this other field's value
+  bool percent = false;  // Decimal: "85%" accepted
+  std::string unit;      // Decimal money: "万元"; a column named "…（元）" or
+                         // "…（亿元）" is converted to it
+  bool not_after_campaign_date = false;  // Date: not later than the campaign date
+  std::optional<AgeRule> age;            // Date / YearMonth: age at the campaign date
+  std::optional<PhotoRule> photo;        // Photo
+  std::vector<FieldSpec> entry_fields;   // Entries: the sub-fields, in their written order
+  std::size_t min_entries = 0;           // Entries: at least this many when required
 
   /// True when the field may need a value (required, or conditionally required).
   bool may_be_required() const { return required || required_unless || required_if; }

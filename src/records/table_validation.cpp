@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
+#include "records/number_values.hpp"
 #include "records/unicode_text.hpp"
 
 namespace tuijie::records {
@@ -13,18 +15,33 @@ namespace {
 // Which field each column holds, and the reverse.
 struct ColumnMap {
   std::vector<int> field_of_column;  // -1 = not a field
+  std::vector<int> shift_of_column;  // ColumnMatch::decimal_shift
   std::vector<int> column_of_field;  // -1 = no column
 };
 
+// "收入(元)" (a header_form) -> {"收入", 0}; without a money unit -> {form, nullopt}.
+std::pair<std::string, std::optional<int>> split_money_unit(const std::string& form) {
+  std::size_t open = form.rfind('(');
+  if (!form.ends_with(')') || open == std::string::npos) {
+    return {form, std::nullopt};
+  }
+  std::optional<int> exponent =
+      money_unit_exponent(std::string_view(form).substr(open + 1, form.size() - open - 2));
+  return exponent ? std::pair{form.substr(0, open), exponent}
+                  : std::pair{form, std::optional<int>()};
+}
+
 ColumnMap map_columns(const Schema& schema, const SourceTable& table, Diagnostics& out) {
   ColumnMap map{std::vector<int>(table.columns.size(), -1),
+                std::vector<int>(table.columns.size(), 0),
                 std::vector<int>(schema.fields.size(), -1)};
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     const SourceColumn& column = table.columns[c];
     if (trim(column.name).empty()) {
       continue;  // values under a blank header are reported where they are
     }
-    int field = field_for_column_name(schema, column.name);
+    ColumnMatch match = match_column(schema, column.name);
+    int field = match.field;
     Diagnostic d;
     d.file = table.file;
     d.row = column.first_row;
@@ -51,6 +68,7 @@ ColumnMap map_columns(const Schema& schema, const SourceTable& table, Diagnostic
     }
     first = static_cast<int>(c);
     map.field_of_column[c] = field;
+    map.shift_of_column[c] = match.decimal_shift;
   }
   return map;
 }
@@ -94,7 +112,7 @@ class RowValidator {
         continue;
       }
       const FieldSpec& spec = schema_.fields[static_cast<std::size_t>(field)];
-      FieldValue value = validate_field(spec, *raw, context_);
+      FieldValue value = validate_field(spec, *raw, context_, map_.shift_of_column[c]);
       for (const ValueProblem& problem : value.problems) {
         report(problem.severity, problem.code, static_cast<int>(c),
                problem.value.empty() ? raw->display() : problem.value, problem.reason_zh,
@@ -111,9 +129,10 @@ class RowValidator {
       }
     }
     check_required(record, invalid);
-    if (errors_ == 0) {
-      record.key = record_key(record);
-    }
+    check_at_most(record);
+    // The key also for rows with errors, so that a duplicate shows whatever else is wrong;
+    // "no key" only matters once nothing else explains it.
+    record.key = record_key(record, invalid, errors_ == 0);
     return errors_ == 0;
   }
 
@@ -157,6 +176,26 @@ class RowValidator {
     }
   }
 
+  // "服务外包从业人数 ≤ 员工总数": both values must be there (and valid) to compare.
+  void check_at_most(const Record& record) {
+    for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
+      const FieldSpec& spec = schema_.fields[f];
+      if (spec.at_most.empty() || !record.fields.count(spec.key) ||
+          !record.fields.count(spec.at_most)) {
+        continue;
+      }
+      const std::string& value = record.fields.at(spec.key);
+      const std::string& limit = record.fields.at(spec.at_most);
+      if (decimal_value(value) > decimal_value(limit)) {
+        const FieldSpec& other =
+            schema_.fields[static_cast<std::size_t>(schema_.field_index(spec.at_most))];
+        report(Severity::Error, "above-other-field", map_.column_of_field[f], value,
+               "不能大于“" + other.name_zh + "”（" + limit + "）",
+               "must not be greater than " + other.key + " (" + limit + ")", &spec);
+      }
+    }
+  }
+
   static std::string join_condition_values(const Condition& condition) {
     std::string out;
     for (const std::string& value : condition.values) {
@@ -165,7 +204,16 @@ class RowValidator {
     return out;
   }
 
-  std::string record_key(const Record& record) {
+  std::string record_key(const Record& record, const std::vector<bool>& invalid,
+                         bool report_missing) {
+    // An invalid key field (a 候选人编号 too long) must not make another alternative the key.
+    for (const auto& alternative : schema_.key_alternatives) {
+      for (const std::string& part : alternative) {
+        if (invalid[static_cast<std::size_t>(schema_.field_index(part))]) {
+          return {};
+        }
+      }
+    }
     for (const auto& alternative : schema_.key_alternatives) {
       std::string key;
       bool complete = true;
@@ -178,8 +226,10 @@ class RowValidator {
         return key;
       }
     }
-    report(Severity::Error, "no-key", -1, "", "无法确定记录键：缺少键字段的值",
-           "cannot tell the record key: its fields have no values");
+    if (report_missing) {
+      report(Severity::Error, "no-key", -1, "", "无法确定记录键：缺少键字段的值",
+             "cannot tell the record key: its fields have no values");
+    }
     return {};
   }
 
@@ -219,26 +269,40 @@ class RowValidator {
 
 }  // namespace
 
-int field_for_column_name(const Schema& schema, std::string_view name) {
+ColumnMatch match_column(const Schema& schema, std::string_view name) {
   std::string wanted = header_form(name);
+  auto [wanted_base, wanted_unit] = split_money_unit(wanted);
   for (std::size_t f = 0; f < schema.fields.size(); ++f) {
     const FieldSpec& field = schema.fields[f];
-    if (header_form(field.name_zh) == wanted || header_form(field.key) == wanted) {
-      return static_cast<int>(f);
+    std::optional<int> field_unit = money_unit_exponent(field.unit);
+    auto matches = [&](const std::string& spelling) -> std::optional<ColumnMatch> {
+      std::string form = header_form(spelling);
+      if (form == wanted) {
+        return ColumnMatch{static_cast<int>(f), 0};
+      }
+      if (field_unit && wanted_unit && split_money_unit(form).first == wanted_base) {
+        return ColumnMatch{static_cast<int>(f), *wanted_unit - *field_unit};
+      }
+      return std::nullopt;
+    };
+    for (const std::string* spelling : {&field.name_zh, &field.key}) {
+      if (auto match = matches(*spelling)) {
+        return *match;
+      }
     }
     for (const std::string& alias : field.aliases) {
-      if (header_form(alias) == wanted) {
-        return static_cast<int>(f);
+      if (auto match = matches(alias)) {
+        return *match;
       }
     }
   }
-  return -1;
+  return {};
 }
 
 std::size_t count_matching_columns(const Schema& schema, const SourceTable& table) {
   return static_cast<std::size_t>(std::count_if(
       table.columns.begin(), table.columns.end(),
-      [&](const SourceColumn& column) { return field_for_column_name(schema, column.name) >= 0; }));
+      [&](const SourceColumn& column) { return match_column(schema, column.name).field >= 0; }));
 }
 
 TableResult validate_table(const SourceTable& table, const Schema& schema,
@@ -289,7 +353,8 @@ TableResult validate_table(const SourceTable& table, const Schema& schema,
   std::map<std::string, long> first_row_of_key;
   for (const SourceRow* row : rows) {
     Record record;
-    if (!validator.validate(*row, record) || broken_rows.count(row->row) > 0) {
+    bool valid = validator.validate(*row, record) && broken_rows.count(row->row) == 0;
+    if (record.key.empty()) {
       continue;
     }
     auto [it, inserted] = first_row_of_key.emplace(record.key, row->row);
@@ -305,8 +370,10 @@ TableResult validate_table(const SourceTable& table, const Schema& schema,
       result.diagnostics.push_back(std::move(d));
       continue;
     }
-    result.records.push_back(std::move(record));
-    result.record_rows.push_back(row->row);
+    if (valid) {
+      result.records.push_back(std::move(record));
+      result.record_rows.push_back(row->row);
+    }
   }
   return result;
 }

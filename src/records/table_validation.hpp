@@ -14,9 +14,14 @@
 
 namespace tuijie::records {
 
-/// Index of the field a column name stands for (Chinese name, English key or alias, compared
-/// with header_form()), or -1.
-int field_for_column_name(const Schema& schema, std::string_view name);
+/// The field a column name stands for, compared with header_form() to the field's Chinese name,
+/// English key and aliases. Money fields with a unit also match when the column gives another
+/// unit: "服务外包业务收入（元）" is the field "服务外包业务收入（万元）" with decimal_shift -4.
+struct ColumnMatch {
+  int field = -1;  // -1 = no field
+  int decimal_shift = 0;
+};
+ColumnMatch match_column(const Schema& schema, std::string_view name);
 
 /// How many columns of `table` name a field of `schema`: the score used to infer the kind.
 std::size_t count_matching_columns(const Schema& schema, const SourceTable& table);

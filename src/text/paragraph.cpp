@@ -30,6 +30,7 @@ struct LineSpan {
   std::size_t start = 0;
   std::size_t end = 0;
   bool forced = false;  // ended by '\n'
+  bool weak = false;    // broken at a last-resort opportunity
 };
 
 // Per-thread buffers, so that laying out a paragraph allocates only what it returns.
@@ -71,16 +72,18 @@ void set_text(std::string_view utf8, const TextStyle& style, Scratch& s, std::u3
       }
       c = U'\n';
     }
-    if (is_control(c)) {
+    // Controls and default-ignorable characters (word joiner, ZWSP, variation selectors)
+    // shape breaks but are never drawn: a font that maps them would put them in the copied
+    // text.
+    if (is_control(c) ||
+        u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
       continue;
     }
     const fonts::ResolvedGlyph resolved = style.chain->resolve(c);
     if (resolved.face) {
       s.chars[i] = {resolved.face, resolved.glyph,
                     resolved.advance * style.size / resolved.face->units_per_em()};
-    } else if (missing &&
-               !u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
-      // Default-ignorable characters (ZWSP, variation selectors, ...) are invisible anyway.
+    } else if (missing) {
       if (missing->find(c) == std::u32string::npos) {
         missing->push_back(c);
       }
@@ -104,6 +107,7 @@ void fill_lines(const Scratch& s, double width, std::vector<LineSpan>& lines) {
     std::size_t end = n;
     std::size_t next = n;
     bool forced = false;
+    bool weak = false;
     for (std::size_t i = start; i < n; ++i) {
       const char32_t c = text[i];
       if (c == U'\n') {
@@ -127,6 +131,7 @@ void fill_lines(const Scratch& s, double width, std::vector<LineSpan>& lines) {
         }
         if (at != 0) {
           end = next = at;
+          weak = s.breaks[at] < BreakKind::Allowed;
           break;
         }
         // Only cluster continuations since the line start: the line overflows.
@@ -138,7 +143,7 @@ void fill_lines(const Scratch& s, double width, std::vector<LineSpan>& lines) {
     while (end > start && rules::is_breaking_space(text[end - 1])) {
       --end;
     }
-    lines.push_back({start, end, forced});
+    lines.push_back({start, end, forced, weak});
     if (!forced) {
       next = text_end;
       while (next < n && rules::is_breaking_space(text[next])) {
@@ -255,6 +260,7 @@ ParagraphLayout layout_paragraph(std::string_view utf8, const TextStyle& style, 
     out.height += line.height;
     out.max_width = std::max(out.max_width, line.width);
     out.overfull = out.overfull || line.width > width + kFitTolerance;
+    out.compromised = out.compromised || span.weak;
   }
   return out;
 }

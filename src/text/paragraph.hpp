@@ -55,6 +55,10 @@ struct ParagraphLayout {
   double max_width = 0;    // widest line
   std::u32string missing;  // characters no face of the chain has (not drawn), each once
   bool overfull = false;   // a single character is wider than the width (it gets a line)
+  /// Some line broke where the rules only allow it as a last resort (inside an e-mail
+  /// address, number or word, or against the line-start/end rules). A fixed cell shrinks
+  /// its text before it accepts that.
+  bool compromised = false;
 };
 
 /// Breaks UTF-8 text into lines no wider than `width` points. '\n' forces a line break (a

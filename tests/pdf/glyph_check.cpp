@@ -3,12 +3,6 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-
-#include <cctype>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -17,7 +11,10 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "content_scanner.hpp"
+#include "pdf_objects.hpp"
 #include "pdf_tools.hpp"
+#include "to_unicode_parser.hpp"
 
 namespace tuijie::testing {
 namespace {
@@ -25,366 +22,6 @@ namespace {
 using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-// ---------------------------------------------------------------------------------------
-// The PDF's objects as `qpdf --json=2` prints them: references are strings "N G R", names
-// "/Name", strings "u:text" or "b:hex"; streams carry their dictionary and decoded data.
-
-Object::Ptr as_object(const Var& v) {
-  return v.type() == typeid(Object::Ptr) ? v.extract<Object::Ptr>() : nullptr;
-}
-Array::Ptr as_array(const Var& v) {
-  return v.type() == typeid(Array::Ptr) ? v.extract<Array::Ptr>() : nullptr;
-}
-std::string as_string(const Var& v) {
-  return v.isString() ? v.extract<std::string>() : "";
-}
-
-bool is_reference(const std::string& s) {
-  return s.size() > 2 && s.compare(s.size() - 2, 2, " R") == 0 && std::isdigit(s[0]);
-}
-
-class PdfJson {
- public:
-  explicit PdfJson(const std::string& pdf_path) {
-    ToolResult qpdf =
-        run_tool("qpdf --json=2 --json-stream-data=inline --decode-level=generalized " +
-                 shell_quote(pdf_path));
-    if (qpdf.exit_code != 0 && qpdf.exit_code != 3) {  // 3: warnings only
-      throw std::runtime_error("qpdf --json failed on " + pdf_path + ": " + qpdf.err);
-    }
-    root_ = as_object(Poco::JSON::Parser().parse(qpdf.out));
-    Array::Ptr parts = root_ ? as_array(root_->get("qpdf")) : nullptr;
-    objects_ = parts && parts->size() > 1 ? as_object(parts->get(1)) : nullptr;
-    if (!objects_) {
-      throw std::runtime_error("unexpected qpdf --json output for " + pdf_path);
-    }
-  }
-
-  /// The value of an object (a stream's dictionary), following a reference.
-  Var resolve(const Var& v) const {
-    std::string s = as_string(v);
-    if (!is_reference(s)) {
-      return v;
-    }
-    Object::Ptr entry = as_object(objects_->get("obj:" + s));
-    if (!entry) {
-      return Var();
-    }
-    if (entry->has("value")) {
-      return entry->get("value");
-    }
-    Object::Ptr stream = as_object(entry->get("stream"));
-    return stream ? stream->get("dict") : Var();
-  }
-
-  Object::Ptr dict(const Var& v) const { return as_object(resolve(v)); }
-  Var get(const Object::Ptr& dict, const std::string& key) const {
-    return dict && dict->has(key) ? resolve(dict->get(key)) : Var();
-  }
-
-  /// Decoded data of the stream `ref` points to.
-  std::optional<std::string> stream_data(const Var& ref) const {
-    Object::Ptr entry = as_object(objects_->get("obj:" + as_string(ref)));
-    Object::Ptr stream = entry ? as_object(entry->get("stream")) : nullptr;
-    if (!stream || !stream->has("data")) {
-      return std::nullopt;
-    }
-    std::istringstream encoded(as_string(stream->get("data")));
-    Poco::Base64Decoder decoder(encoded);
-    std::ostringstream decoded;
-    decoded << decoder.rdbuf();
-    return decoded.str();
-  }
-
-  /// The page objects in page order.
-  std::vector<Var> pages() const {
-    std::vector<Var> out;
-    if (Array::Ptr pages = as_array(root_->get("pages"))) {
-      for (size_t i = 0; i < pages->size(); ++i) {
-        out.push_back(as_object(pages->get(i))->get("object"));
-      }
-    }
-    return out;
-  }
-
- private:
-  Object::Ptr root_;
-  Object::Ptr objects_;
-};
-
-// ---------------------------------------------------------------------------------------
-// Content streams: which strings are shown with which font resource.
-
-struct ShownString {
-  std::string font;   // resource name without the slash
-  std::string bytes;  // the string operand
-};
-
-class ContentScanner {
- public:
-  explicit ContentScanner(const std::string& data) : s_(data) {}
-
-  std::vector<ShownString> scan() {
-    std::vector<ShownString> shown;
-    std::vector<std::pair<char, std::string>> operands;  // kind: n(ame) s(tring) o(ther)
-    std::string font;
-    while (skip_space()) {
-      char c = s_[i_];
-      if (c == '/') {
-        ++i_;
-        operands.emplace_back('n', regular_run());
-      } else if (c == '(') {
-        operands.emplace_back('s', literal_string());
-      } else if (c == '<' && peek(1) == '<') {
-        i_ += 2;
-      } else if (c == '>' && peek(1) == '>') {
-        i_ += 2;
-      } else if (c == '<') {
-        operands.emplace_back('s', hex_string());
-      } else if (c == '[' || c == ']' || c == '{' || c == '}') {
-        ++i_;
-      } else {
-        std::string word = regular_run();
-        if (word.empty()) {  // a stray delimiter
-          ++i_;
-          continue;
-        }
-        if (std::isdigit(static_cast<unsigned char>(word[0])) || word[0] == '-' || word[0] == '+' ||
-            word[0] == '.') {
-          operands.emplace_back('o', word);
-          continue;
-        }
-        if (word == "Tf" && !operands.empty() && operands.front().first == 'n') {
-          font = operands.front().second;
-        } else if (word == "Tj" || word == "TJ" || word == "'" || word == "\"") {
-          for (const auto& [kind, text] : operands) {
-            if (kind == 's') {
-              shown.push_back({font, text});
-            }
-          }
-        } else if (word == "ID") {
-          skip_inline_image();
-        }
-        operands.clear();
-      }
-    }
-    return shown;
-  }
-
- private:
-  static bool is_space(char c) {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
-  }
-  static bool is_delimiter(char c) {
-    return std::string_view("()<>[]{}/%").find(c) != std::string_view::npos;
-  }
-  char peek(size_t ahead) const { return i_ + ahead < s_.size() ? s_[i_ + ahead] : '\0'; }
-
-  bool skip_space() {
-    while (i_ < s_.size()) {
-      if (is_space(s_[i_])) {
-        ++i_;
-      } else if (s_[i_] == '%') {
-        while (i_ < s_.size() && s_[i_] != '\n' && s_[i_] != '\r') {
-          ++i_;
-        }
-      } else {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  std::string regular_run() {
-    size_t start = i_;
-    while (i_ < s_.size() && !is_space(s_[i_]) && !is_delimiter(s_[i_])) {
-      ++i_;
-    }
-    return s_.substr(start, i_ - start);
-  }
-
-  std::string hex_string() {
-    ++i_;  // <
-    std::string digits;
-    while (i_ < s_.size() && s_[i_] != '>') {
-      if (std::isxdigit(static_cast<unsigned char>(s_[i_]))) {
-        digits += s_[i_];
-      }
-      ++i_;
-    }
-    ++i_;  // >
-    if (digits.size() % 2) {
-      digits += '0';
-    }
-    std::string out;
-    for (size_t k = 0; k < digits.size(); k += 2) {
-      out += static_cast<char>(std::stoi(digits.substr(k, 2), nullptr, 16));
-    }
-    return out;
-  }
-
-  std::string literal_string() {
-    ++i_;  // (
-    std::string out;
-    int depth = 1;
-    while (i_ < s_.size()) {
-      char c = s_[i_++];
-      if (c == '\\' && i_ < s_.size()) {
-        char e = s_[i_++];
-        switch (e) {
-          case 'n':
-            out += '\n';
-            break;
-          case 'r':
-            out += '\r';
-            break;
-          case 't':
-            out += '\t';
-            break;
-          case 'b':
-            out += '\b';
-            break;
-          case 'f':
-            out += '\f';
-            break;
-          case '\r':
-            if (peek(0) == '\n')
-              ++i_;
-            break;
-          case '\n':
-            break;
-          default:
-            if (e >= '0' && e <= '7') {
-              int value = e - '0';
-              for (int k = 0; k < 2 && peek(0) >= '0' && peek(0) <= '7'; ++k) {
-                value = value * 8 + (s_[i_++] - '0');
-              }
-              out += static_cast<char>(value);
-            } else {
-              out += e;
-            }
-        }
-      } else if (c == '(') {
-        ++depth;
-        out += c;
-      } else if (c == ')') {
-        if (--depth == 0) {
-          break;
-        }
-        out += c;
-      } else {
-        out += c;
-      }
-    }
-    return out;
-  }
-
-  void skip_inline_image() {
-    size_t end = s_.find("EI", i_);
-    while (end != std::string::npos &&
-           !(is_space(s_[end - 1]) && (end + 2 == s_.size() || is_space(s_[end + 2])))) {
-      end = s_.find("EI", end + 2);
-    }
-    i_ = end == std::string::npos ? s_.size() : end + 2;
-  }
-
-  const std::string& s_;
-  size_t i_ = 0;
-};
-
-// ---------------------------------------------------------------------------------------
-// ToUnicode CMaps: code → characters, from bfchar and bfrange blocks.
-
-std::vector<std::string> cmap_tokens(const std::string& cmap) {
-  std::vector<std::string> tokens;
-  size_t i = 0;
-  while (i < cmap.size()) {
-    char c = cmap[i];
-    if (c == '<' && i + 1 < cmap.size() && cmap[i + 1] != '<') {
-      size_t end = cmap.find('>', i);
-      tokens.push_back(cmap.substr(i, end - i + 1));
-      i = end == std::string::npos ? cmap.size() : end + 1;
-    } else if (c == '<' || c == '>') {  // dictionary brackets
-      tokens.emplace_back(2, c);
-      i += 2;
-    } else if (c == '[' || c == ']') {
-      tokens.emplace_back(1, c);
-      ++i;
-    } else if (std::isspace(static_cast<unsigned char>(c))) {
-      ++i;
-    } else {
-      size_t start = i;
-      while (i < cmap.size() && !std::isspace(static_cast<unsigned char>(cmap[i])) &&
-             std::string_view("<>[]").find(cmap[i]) == std::string_view::npos) {
-        ++i;
-      }
-      tokens.push_back(cmap.substr(start, i - start));
-    }
-  }
-  return tokens;
-}
-
-bool is_hex_token(const std::string& t) {
-  return t.size() >= 2 && t.front() == '<';
-}
-
-uint32_t hex_code(const std::string& token) {
-  return static_cast<uint32_t>(std::stoul("0" + token.substr(1, token.size() - 2), nullptr, 16));
-}
-
-std::u32string hex_utf16(const std::string& token) {
-  std::string digits = token.substr(1, token.size() - 2);
-  std::vector<uint16_t> units;
-  for (size_t k = 0; k + 4 <= digits.size(); k += 4) {
-    units.push_back(static_cast<uint16_t>(std::stoul(digits.substr(k, 4), nullptr, 16)));
-  }
-  std::u32string out;
-  for (size_t k = 0; k < units.size(); ++k) {
-    if (units[k] >= 0xD800 && units[k] < 0xDC00 && k + 1 < units.size()) {
-      out += static_cast<char32_t>(0x10000 + ((units[k] - 0xD800) << 10) + (units[k + 1] - 0xDC00));
-      ++k;
-    } else {
-      out += units[k];
-    }
-  }
-  return out;
-}
-
-std::map<uint32_t, std::u32string> parse_to_unicode(const std::string& cmap) {
-  std::map<uint32_t, std::u32string> out;
-  std::vector<std::string> t = cmap_tokens(cmap);
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == "beginbfchar") {
-      for (++i; i + 1 < t.size() && is_hex_token(t[i]); i += 2) {
-        out[hex_code(t[i])] = hex_utf16(t[i + 1]);
-      }
-    } else if (t[i] == "beginbfrange") {
-      for (++i; i + 2 < t.size() && is_hex_token(t[i]);) {
-        uint32_t low = hex_code(t[i]), high = hex_code(t[i + 1]);
-        if (t[i + 2] == "[") {
-          i += 3;
-          for (uint32_t code = low; code <= high && is_hex_token(t[i]); ++code, ++i) {
-            out[code] = hex_utf16(t[i]);
-          }
-          ++i;  // ]
-        } else {
-          std::u32string first = hex_utf16(t[i + 2]);
-          for (uint32_t code = low; code <= high && !first.empty(); ++code) {
-            std::u32string value = first;
-            value.back() += code - low;
-            out[code] = value;
-          }
-          i += 3;
-        }
-      }
-    }
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------
-// Outlines.
 
 struct FreeType {
   FT_Library library = nullptr;
@@ -476,114 +113,132 @@ std::string postscript_part(const std::string& base_font) {
   return plus == 6 ? name.substr(7) : name;
 }
 
-void check_font(const PdfJson& pdf, const UsedFont& used, const std::vector<SourceFont>& sources,
-                FT_Library library, std::vector<std::string>& problems) {
+// What a Type0 font embeds, read from the PDF.
+struct EmbeddedCidFont {
+  std::string program;                    // FontFile2, decoded
+  std::optional<std::string> cid_to_gid;  // none for /Identity
+  std::map<uint32_t, std::u32string> to_unicode;
+};
+
+std::optional<EmbeddedCidFont> read_cid_font(const PdfObjects& pdf, const UsedFont& used,
+                                             std::vector<std::string>& problems) {
   const std::string& name = used.base_font;
   Object::Ptr font = pdf.dict(used.font_ref);
   if (as_string(pdf.get(font, "/Subtype")) != "/Type0" ||
       as_string(pdf.get(font, "/Encoding")) != "/Identity-H") {
     problems.push_back(name + ": not a Type0 font with Identity-H encoding");
-    return;
+    return std::nullopt;
   }
   Array::Ptr descendants = as_array(pdf.get(font, "/DescendantFonts"));
   Object::Ptr cid_font =
       descendants && descendants->size() ? pdf.dict(descendants->get(0)) : nullptr;
-  if (!cid_font) {
-    problems.push_back(name + ": no descendant CIDFont");
-    return;
-  }
   Object::Ptr descriptor = pdf.dict(pdf.get(cid_font, "/FontDescriptor"));
-  Var file_ref =
-      descriptor && descriptor->has("/FontFile2") ? descriptor->get("/FontFile2") : Var();
-  std::optional<std::string> program =
-      file_ref.isEmpty() ? std::nullopt : pdf.stream_data(file_ref);
+  std::optional<std::string> program;
+  if (descriptor && descriptor->has("/FontFile2")) {
+    program = pdf.stream_data(descriptor->get("/FontFile2"));
+  }
   if (!program) {
     problems.push_back(name + ": no embedded FontFile2 program");
-    return;
+    return std::nullopt;
   }
+  EmbeddedCidFont out;
+  out.program = std::move(*program);
   // CIDToGIDMap: /Identity or a stream of 2-byte glyph ids indexed by CID.
-  std::optional<std::string> cid_to_gid;
   Var map = cid_font->has("/CIDToGIDMap") ? cid_font->get("/CIDToGIDMap") : Var("/Identity");
   if (as_string(map) != "/Identity") {
-    cid_to_gid = pdf.stream_data(map);
-    if (!cid_to_gid) {
+    out.cid_to_gid = pdf.stream_data(map);
+    if (!out.cid_to_gid) {
       problems.push_back(name + ": unreadable CIDToGIDMap");
-      return;
+      return std::nullopt;
     }
   }
-  std::map<uint32_t, std::u32string> to_unicode;
   if (font->has("/ToUnicode")) {
     if (auto cmap = pdf.stream_data(font->get("/ToUnicode"))) {
-      to_unicode = parse_to_unicode(*cmap);
+      out.to_unicode = parse_to_unicode(*cmap);
     }
   }
+  return out;
+}
 
+// The source font to compare a character with: the one named by the BaseFont, else the first
+// that has the character.
+const SourceFont* source_for(const std::vector<SourceFont>& sources, const std::string& base_font,
+                             char32_t character) {
+  std::string postscript = postscript_part(base_font);
+  for (const SourceFont& source : sources) {
+    if (source.postscript_name == postscript) {
+      return &source;
+    }
+  }
+  for (const SourceFont& source : sources) {
+    if (FT_Get_Char_Index(source.face.get(), character) != 0) {
+      return &source;
+    }
+  }
+  return nullptr;
+}
+
+// "" when the glyph that `code` shows is the source's glyph for its character.
+std::string check_code(const EmbeddedCidFont& font, FT_Face embedded, const std::string& name,
+                       uint32_t code, const std::vector<SourceFont>& sources) {
+  char code_hex[16];
+  std::snprintf(code_hex, sizeof code_hex, "%04X", code);
+  std::string where = name + " code " + code_hex;
+  auto text = font.to_unicode.find(code);
+  if (text == font.to_unicode.end() || text->second.size() != 1) {
+    return where + ": no single character in ToUnicode";
+  }
+  char32_t character = text->second[0];
+  where += " (" + describe(character) + ")";
+  uint32_t glyph = code;  // CID = code under Identity-H
+  if (font.cid_to_gid) {
+    const std::string& map = *font.cid_to_gid;
+    if (2 * code + 1 >= map.size()) {
+      return where + ": CID beyond the CIDToGIDMap";
+    }
+    glyph = (static_cast<uint8_t>(map[2 * code]) << 8) | static_cast<uint8_t>(map[2 * code + 1]);
+  }
+  const SourceFont* source = source_for(sources, name, character);
+  FT_UInt source_glyph = source ? FT_Get_Char_Index(source->face.get(), character) : 0;
+  if (source_glyph == 0) {
+    return where + ": no source font has the character";
+  }
+  auto embedded_outline = load_outline(embedded, glyph);
+  auto source_outline = load_outline(source->face.get(), source_glyph);
+  if (!embedded_outline || !source_outline) {
+    return where + ": glyph " + std::to_string(glyph) + " cannot be loaded";
+  }
+  std::string difference = compare_outlines(*embedded_outline, *source_outline);
+  if (!difference.empty()) {
+    return where + " → glyph " + std::to_string(glyph) + " vs " + source->path + " glyph " +
+           std::to_string(source_glyph) + ": " + difference;
+  }
+  return "";
+}
+
+void check_font(const PdfObjects& pdf, const UsedFont& used, const std::vector<SourceFont>& sources,
+                FT_Library library, std::vector<std::string>& problems) {
+  std::optional<EmbeddedCidFont> font = read_cid_font(pdf, used, problems);
+  if (!font) {
+    return;
+  }
   FT_Face raw = nullptr;
-  if (FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(program->data()),
-                         static_cast<FT_Long>(program->size()), 0, &raw) != 0) {
-    problems.push_back(name + ": FreeType cannot read the embedded program");
+  if (FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(font->program.data()),
+                         static_cast<FT_Long>(font->program.size()), 0, &raw) != 0) {
+    problems.push_back(used.base_font + ": FreeType cannot read the embedded program");
     return;
   }
   FacePtr embedded(raw);
-
-  std::string postscript = postscript_part(name);
-  const SourceFont* named_source = nullptr;
-  for (const SourceFont& source : sources) {
-    if (source.postscript_name == postscript) {
-      named_source = &source;
-    }
-  }
-
   for (uint32_t code : used.codes) {
-    char code_hex[16];
-    std::snprintf(code_hex, sizeof code_hex, "%04X", code);
-    std::string where = name + " code " + code_hex;
-    auto text = to_unicode.find(code);
-    if (text == to_unicode.end() || text->second.size() != 1) {
-      problems.push_back(where + ": no single character in ToUnicode");
-      continue;
-    }
-    char32_t character = text->second[0];
-    where += " (" + describe(character) + ")";
-    uint32_t glyph = code;  // CID = code under Identity-H
-    if (cid_to_gid) {
-      if (2 * code + 1 >= cid_to_gid->size()) {
-        problems.push_back(where + ": CID beyond the CIDToGIDMap");
-        continue;
-      }
-      glyph = (static_cast<uint8_t>((*cid_to_gid)[2 * code]) << 8) |
-              static_cast<uint8_t>((*cid_to_gid)[2 * code + 1]);
-    }
-    const SourceFont* source = named_source;
-    if (!source) {
-      for (const SourceFont& candidate : sources) {
-        if (FT_Get_Char_Index(candidate.face.get(), character) != 0) {
-          source = &candidate;
-          break;
-        }
-      }
-    }
-    FT_UInt source_glyph = source ? FT_Get_Char_Index(source->face.get(), character) : 0;
-    if (source_glyph == 0) {
-      problems.push_back(where + ": no source font has the character");
-      continue;
-    }
-    auto embedded_outline = load_outline(embedded.get(), glyph);
-    auto source_outline = load_outline(source->face.get(), source_glyph);
-    if (!embedded_outline || !source_outline) {
-      problems.push_back(where + ": glyph " + std::to_string(glyph) + " cannot be loaded");
-      continue;
-    }
-    std::string difference = compare_outlines(*embedded_outline, *source_outline);
-    if (!difference.empty()) {
-      problems.push_back(where + " → glyph " + std::to_string(glyph) + " vs " + source->path +
-                         " glyph " + std::to_string(source_glyph) + ": " + difference);
+    std::string problem = check_code(*font, embedded.get(), used.base_font, code, sources);
+    if (!problem.empty()) {
+      problems.push_back(problem);
     }
   }
 }
 
 // The fonts each page's text uses, with the codes shown.
-std::vector<UsedFont> used_fonts(const PdfJson& pdf, std::vector<std::string>& problems) {
+std::vector<UsedFont> used_fonts(const PdfObjects& pdf, std::vector<std::string>& problems) {
   std::map<std::string, UsedFont> by_ref;
   std::vector<std::string> order;
   for (const Var& page_ref : pdf.pages()) {
@@ -599,7 +254,7 @@ std::vector<UsedFont> used_fonts(const PdfJson& pdf, std::vector<std::string>& p
     } else if (!contents.isEmpty()) {
       content = pdf.stream_data(contents).value_or("");
     }
-    for (const ShownString& shown : ContentScanner(content).scan()) {
+    for (const ShownString& shown : shown_strings(content)) {
       Var font_ref = fonts && fonts->has("/" + shown.font) ? fonts->get("/" + shown.font) : Var();
       std::string key = as_string(font_ref);
       if (key.empty()) {
@@ -644,7 +299,7 @@ std::vector<std::string> check_glyphs_complete(const std::string& pdf_path,
     const char* postscript = FT_Get_Postscript_Name(face);
     sources.push_back({path, postscript ? postscript : "", FacePtr(face)});
   }
-  PdfJson pdf(pdf_path);
+  PdfObjects pdf(pdf_path);
   std::vector<UsedFont> fonts = used_fonts(pdf, problems);
   if (fonts.empty()) {
     problems.push_back(pdf_path + ": the pages show no text");
@@ -657,19 +312,12 @@ std::vector<std::string> check_glyphs_complete(const std::string& pdf_path,
 
 std::vector<std::pair<std::string, std::string>> embedded_font_programs(
     const std::string& pdf_path) {
-  PdfJson pdf(pdf_path);
+  PdfObjects pdf(pdf_path);
   std::vector<std::string> ignored;
   std::vector<std::pair<std::string, std::string>> out;
   for (const UsedFont& used : used_fonts(pdf, ignored)) {
-    Object::Ptr font = pdf.dict(used.font_ref);
-    Array::Ptr descendants = as_array(pdf.get(font, "/DescendantFonts"));
-    Object::Ptr cid_font =
-        descendants && descendants->size() ? pdf.dict(descendants->get(0)) : nullptr;
-    Object::Ptr descriptor = pdf.dict(pdf.get(cid_font, "/FontDescriptor"));
-    if (descriptor && descriptor->has("/FontFile2")) {
-      if (auto program = pdf.stream_data(descriptor->get("/FontFile2"))) {
-        out.emplace_back(used.base_font, *program);
-      }
+    if (auto font = read_cid_font(pdf, used, ignored)) {
+      out.emplace_back(used.base_font, std::move(font->program));
     }
   }
   return out;

@@ -23,6 +23,8 @@ layout::PagedDocument composite_document() {
   layout::PagedDocument doc;
   layout::Page page;
   add_text(page, test_fonts().chain(), U"选报位 候选人申报表 张𠮷 王䶮 ☑ E-mail", 60, 100, 20);
+  // U+F901 shares 更's glyph, which puts a CIDToGIDMap stream in the font.
+  add_text(page, test_fonts().chain(), U"更\U0000F901", 60, 140, 20);
   doc.pages.push_back(page);
   return doc;
 }

@@ -121,6 +121,59 @@ TEST_CASE("text copies out exactly, Extension A and B characters included") {
   CHECK(non_empty_lines(text.out) == expected);
 }
 
+TEST_CASE("viewers place glyphs where layout measured them") {
+  // One run per line, so that each line's text ends where the run ends.
+  layout::PagedDocument doc;
+  layout::Page page;
+  const auto& fonts = test_fonts();
+  std::vector<layout::GlyphRun> runs = {
+      text_runs({fonts.dejavu.get()}, U"cand0001@example.com.cn", 72, 100, 11)[0],
+      text_runs({fonts.droid.get()}, U"选报位候选人", 72, 140, 20)[0],
+      text_runs({fonts.dejavu.get()}, U"WWWWWiiiiiMMMMM", 72, 180, 13)[0],
+  };
+  runs[1].char_spacing = 5;
+  runs[2].char_spacing = -0.5;
+  for (const auto& run : runs) {
+    page.items.push_back(run);
+  }
+  doc.pages.push_back(page);
+  std::string path = write(doc, "placement");
+  ToolResult boxes = run_tool("pdftotext -bbox " + shell_quote(path) + " -");
+  REQUIRE(boxes.exit_code == 0);
+  CHECK(boxes.err.empty());
+  std::vector<double> line_ends;
+  const std::regex word(R"re(<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)")re");
+  for (auto it = std::sregex_iterator(boxes.out.begin(), boxes.out.end(), word);
+       it != std::sregex_iterator(); ++it) {
+    line_ends.push_back(std::stod((*it)[2]));
+  }
+  REQUIRE(line_ends.size() == runs.size());
+  for (size_t i = 0; i < runs.size(); ++i) {
+    INFO("run " << i);
+    // poppler ends a word at its last glyph's advance, without the spacing after it.
+    double end = runs[i].x + runs[i].width() - runs[i].char_spacing;
+    CHECK(line_ends[i] == Approx(end).margin(0.01));
+  }
+}
+
+TEST_CASE("a glyph drawn for two characters copies out as each of them") {
+  // Droid Sans Fallback draws 更 U+66F4 and the compatibility ideograph U+F901 with one glyph.
+  const fonts::FontFace& droid = *test_fonts().droid;
+  REQUIRE(droid.glyph_for(U'\U000066F4') == droid.glyph_for(U'\U0000F901'));
+  const std::u32string line = U"\U000066F4\U0000F901\U000066F4 \U0000F901";
+  layout::PagedDocument doc;
+  layout::Page page;
+  add_text(page, {&droid}, line, 72, 100, 14);
+  doc.pages.push_back(page);
+  std::string path = write(doc, "alias");
+  ToolResult text = run_tool("pdftotext " + shell_quote(path) + " -");
+  CHECK(text.err.empty());
+  CHECK(non_empty_lines(text.out) == std::vector<std::string>{to_utf8(line)});
+  CHECK(read_file(path).find("/CIDToGIDMap /Identity") == std::string::npos);
+  ToolResult check = run_tool("qpdf --check " + shell_quote(path));
+  CHECK(check.exit_code == 0);
+}
+
 TEST_CASE("every font is embedded, subset and has a ToUnicode map") {
   std::string path = write(text_document(), "fonts");
   ToolResult fonts = run_tool("pdffonts " + shell_quote(path));
@@ -414,4 +467,24 @@ TEST_CASE("a PDF file appears whole or not at all") {
     CHECK(read_file(path) == pdf::write_pdf(sample_form(2)));
     CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
   }
+}
+
+TEST_CASE("a document of more than a thousand pages keeps every page and bookmark") {
+  layout::PagedDocument doc;
+  for (int i = 0; i < 1100; ++i) {
+    layout::Page page;
+    add_text(page, test_fonts().chain(), U"第" + std::u32string(1, U'0' + i % 10) + U"页", 72, 72,
+             12);
+    doc.pages.push_back(std::move(page));
+  }
+  doc.bookmarks.push_back({"最后一页", 1099, 72, 0});
+  std::string path = write(doc, "long");
+  ToolResult info = run_tool("pdfinfo " + shell_quote(path));
+  CHECK(info.out.find("Pages:           1100\n") != std::string::npos);
+  ToolResult check = run_tool("qpdf --check " + shell_quote(path));
+  CHECK(check.exit_code == 0);
+  ToolResult last = run_tool("pdftotext -f 1100 -l 1100 " + shell_quote(path) + " -");
+  CHECK(non_empty_lines(last.out) == std::vector<std::string>{"第9页"});
+  ToolResult json = run_tool("qpdf --json=2 --json-key=outlines " + shell_quote(path));
+  CHECK(json.out.find("\"destpageposfrom1\": 1100") != std::string::npos);
 }
