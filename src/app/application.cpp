@@ -33,10 +33,7 @@ constexpr const char* kWorkspaceSettings = "tuijie.properties";
 
 int run(int argc, char** argv) {
   try {
-    std::vector<std::string> args(argv, argv + argc);
-    if (args.empty()) {
-      args.emplace_back("tuijie");
-    }
+    const std::vector<std::string> args(argv, argv + argc);
     Poco::AutoPtr<TuijieApplication> app = new TuijieApplication(std::cout, std::cerr);
     return app->execute(args);
   } catch (const std::exception& e) {
@@ -52,6 +49,9 @@ TuijieApplication::TuijieApplication(std::ostream& out, std::ostream& err) : out
 }
 
 int TuijieApplication::execute(const std::vector<std::string>& argv) {
+  if (argv.empty()) {
+    return execute({"tuijie"});
+  }
   try {
     Poco::Util::OptionSet globals;
     define_global_options(globals, Lang::En);
@@ -149,6 +149,12 @@ int TuijieApplication::dispatch() {
     return kExitOk;
   }
 
+  const std::optional<fs::path> workspace = locate_workspace();
+  Context context(lang(), config(), out_, err_, workspace);
+  return command->run(context, args);
+}
+
+std::optional<fs::path> TuijieApplication::locate_workspace() {
   std::optional<fs::path> workspace;
   if (config().has("workspace")) {
     workspace = fs::path(config().getString("workspace"));
@@ -164,9 +170,7 @@ int TuijieApplication::dispatch() {
                    kWorkspaceSettingsPriority, false);
     }
   }
-
-  Context context(lang(), config(), out_, err_, workspace);
-  return command->run(context, args);
+  return workspace;
 }
 
 std::vector<std::string> TuijieApplication::parse_command_line(const Command& command) {
@@ -178,25 +182,28 @@ std::vector<std::string> TuijieApplication::parse_command_line(const Command& co
   for (const Poco::Util::Option& option : globals) {
     options.addOption(option);
   }
-  std::set<std::string> given;
+  std::set<std::string> given;  // settings this command line has set so far
   return parse_arguments(command_args_, options,
                          [&](const std::string& name, const std::string& value) {
                            if (globals.hasOption(name)) {
                              handleOption(name, value);
-                             return;
-                           }
-                           const Poco::Util::Option& option = options.getOption(name);
-                           const std::string key = command.binding_for(option.fullName());
-                           const std::string text = option.takesArgument() ? value : "true";
-                           // A repeated option collects its values; a setting from a file is
-                           // replaced, not extended.
-                           if (option.repeatable() && !given.insert(key).second) {
-                             config().setString(key, config().getString(key) + "," + text);
                            } else {
-                             given.insert(key);
-                             config().setString(key, text);
+                             set_command_option(command, options.getOption(name), value, given);
                            }
                          });
+}
+
+void TuijieApplication::set_command_option(const Command& command, const Poco::Util::Option& option,
+                                           const std::string& value, std::set<std::string>& given) {
+  const std::string key = command.binding_for(option.fullName());
+  const std::string text = option.takesArgument() ? value : "true";
+  // A repeated option collects its values; a setting from a file is replaced, not extended.
+  if (option.repeatable() && !given.insert(key).second) {
+    config().setString(key, config().getRawString(key) + "," + text);
+  } else {
+    given.insert(key);
+    config().setString(key, text);
+  }
 }
 
 int TuijieApplication::report_current_exception() {

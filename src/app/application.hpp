@@ -5,7 +5,10 @@
 // message in the user's language. No exception leaves run().
 #pragma once
 
+#include <filesystem>
 #include <iosfwd>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,6 +43,12 @@ class TuijieApplication final : public Poco::Util::Application {
   /// Parses the command's part of the line: options go into the configuration (global ones
   /// through handleOption); returns the positional arguments.
   std::vector<std::string> parse_command_line(const Command& command);
+  /// Stores a command option's value under "<command>.<option>".
+  void set_command_option(const Command& command, const Poco::Util::Option& option,
+                          const std::string& value, std::set<std::string>& given);
+  /// --workspace, else the nearest folder upwards with a tuijie.db; loads its
+  /// tuijie.properties when there is one.
+  std::optional<std::filesystem::path> locate_workspace();
   void load_settings_file(const std::string& path);
   /// Prints the exception being handled; returns its exit code.
   int report_current_exception();

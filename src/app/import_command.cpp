@@ -4,28 +4,17 @@
 
 #include <filesystem>
 #include <ostream>
-#include <set>
 
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
 #include "app/stages.hpp"
+#include "records/import.hpp"
 #include "store/workspace.hpp"
 
 namespace tuijie::app {
 
 namespace {
-
-// Rows with at least one error; a problem with the whole file counts as one.
-long rows_with_errors(const Diagnostics& diagnostics) {
-  std::set<long> rows;
-  for (const Diagnostic& d : diagnostics) {
-    if (d.severity == Severity::Error) {
-      rows.insert(d.row);
-    }
-  }
-  return static_cast<long>(rows.size());
-}
 
 // Imports one file; returns its exit code. Problems are printed, never thrown, so that the
 // other files of the command still get their turn.
@@ -48,7 +37,8 @@ int import_file(Context& context, store::Workspace& workspace, const std::string
   context.report(input.diagnostics);
 
   const bool bad = has_errors(input.diagnostics);
-  const long errors = rows_with_errors(input.diagnostics);
+  // Rows with at least one error; a problem with the whole file counts as one.
+  const long errors = static_cast<long>(records::rows_with_errors(input.diagnostics).size());
   if (bad && (!partial || input.records.empty())) {
     context.err() << file << context.tr("：有 ", ": ") << errors
                   << context.tr(" 行有错误，本文件未导入", " rows with errors; nothing imported")
@@ -83,10 +73,10 @@ std::string ImportCommand::summary(Lang lang) const {
 
 std::string ImportCommand::description(Lang lang) const {
   return tr(lang,
-            "读取 CSV、XLSX 或 JSON 记录文件，逐一校验后存入工作区，每个文件一个事务："
+            "读取 CSV 或 JSON 记录文件，逐一校验后存入工作区，每个文件一个事务："
             "文件中有任何错误时整个文件都不导入，并列出每处问题（文件、行、列、值、原因）。"
             "再次导入改正后的文件会更新同一记录，不会重复。",
-            "Reads CSV, XLSX or JSON record files, checks every row and stores them in the "
+            "Reads CSV or JSON record files, checks every row and stores them in the "
             "workspace, one transaction per file: a file with any error is not imported at all "
             "and every problem is listed (file, row, column, value, reason). Re-importing a "
             "corrected file updates the same records, never duplicates them.");
@@ -95,11 +85,10 @@ std::string ImportCommand::description(Lang lang) const {
 void ImportCommand::define_options(Poco::Util::OptionSet& options, Lang lang) const {
   using Poco::Util::Option;
   options.addOption(
-      Option(
-          "kind", "k",
-          tr(lang, "记录种类：enterprise、park、institution、candidate、result（默认按表头判断）",
-             "record kind: enterprise, park, institution, candidate, result (default: "
-             "inferred from the header)"))
+      Option("kind", "k",
+             tr(lang, "记录种类，即 data/records/ 中的一种（如 candidate；默认按表头判断）",
+                "record kind, one of those described in data/records/ (e.g. candidate; default: "
+                "inferred from the header)"))
           .argument("KIND"));
   options.addOption(Option("encoding", "e",
                            tr(lang, "文件编码，如 UTF-8、GB18030（默认自动识别）",
@@ -119,6 +108,7 @@ int ImportCommand::run(Context& context, const std::vector<std::string>& args) {
   options.kind = context.config().getString(binding_for("kind"), "");
   options.encoding = context.config().getString(binding_for("encoding"), "");
   options.resources = context.resources().string();
+  options.campaign_date = workspace.campaign().age_date();
   const bool partial = context.config().getBool(binding_for("partial"), false);
 
   int exit_code = kExitOk;

@@ -1,18 +1,32 @@
 #include "app/stages.hpp"
 
+#include <filesystem>
+
+#include "records/import.hpp"
+#include "records/schema.hpp"
+
 namespace tuijie::app {
 
-// The records reader (records::read_records) has not landed yet: until it does, import
-// reports that it cannot read files rather than guessing at them.
-InputFile read_input(const std::string& path, const InputOptions&) {
-  throw TuijieError(make_error("not-implemented", "本版本尚不能读取记录文件",
-                               "this build cannot read record files yet", path));
+InputFile read_input(const std::string& path, const InputOptions& options) {
+  const records::SchemaSet schemas = records::load_schema_set(
+      (std::filesystem::path(options.resources) / "data" / "records").string());
+  records::ImportOptions import_options;
+  import_options.kind = options.kind;
+  import_options.encoding = options.encoding;
+  import_options.campaign_date = options.campaign_date;
+  records::ImportResult result = records::read_records(path, schemas, import_options);
+
+  InputFile input;
+  input.kind = std::move(result.kind);
+  input.records = std::move(result.records);
+  input.rows = std::move(result.record_rows);
+  input.data_rows = static_cast<long>(result.data_rows);
+  input.diagnostics = std::move(result.diagnostics);
+  return input;
 }
 
-// FontSet::load lives on the fonts branch that has not landed yet.
 std::shared_ptr<const fonts::FontSet> load_fonts(const std::string& manifest_path) {
-  throw TuijieError(make_error("not-implemented", "本版本尚不能加载字体清单",
-                               "this build cannot load font manifests yet", manifest_path));
+  return fonts::FontSet::load(manifest_path);
 }
 
 }  // namespace tuijie::app

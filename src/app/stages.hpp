@@ -13,9 +13,10 @@
 namespace tuijie::app {
 
 struct InputOptions {
-  std::string kind;       // "" = infer from the header
-  std::string encoding;   // "" = detect
-  std::string resources;  // the resources folder (record schemas live in its data/)
+  std::string kind;           // "" = infer from the header
+  std::string encoding;       // "" = detect
+  std::string resources;      // the resources folder (record schemas are in data/records/)
+  std::string campaign_date;  // "YYYY-MM-DD": ages are counted to this day
 };
 
 /// One input file read and validated.
@@ -28,7 +29,7 @@ struct InputFile {
 };
 
 /// Reads and validates one CSV/XLSX/JSON file of records (the records stage). Problems with
-/// the data are returned, not thrown.
+/// the data are returned, not thrown; a broken schema in data/records throws TuijieError.
 InputFile read_input(const std::string& path, const InputOptions& options);
 
 /// Loads the font manifest (the fonts stage). Throws TuijieError when it is unusable.

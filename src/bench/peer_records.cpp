@@ -13,12 +13,21 @@
 namespace tuijie::bench {
 namespace {
 
-const std::pair<const char*, const char*> kFieldMap[] = {
-    {"参选人姓名", "name"},      {"性别", "gender"},           {"所在单位及职务", "org_and_title"},
-    {"电话", "phone"},           {"联系E-mail", "email"},      {"单位名称", "org_name"},
-    {"企业性质", "org_nature"},  {"人数规模", "org_staff"},    {"经营规模", "org_scale"},
-    {"业务特色", "org_features"}, {"联系人", "contact_name"},  {"职务", "contact_title"},
-    {"邮编", "postcode"},        {"详细地址", "address"},      {"主要贡献", "contributions"}};
+const std::pair<const char*, const char*> kFieldMap[] = {{"参选人姓名", "name"},
+                                                         {"性别", "gender"},
+                                                         {"所在单位及职务", "org_and_title"},
+                                                         {"电话", "phone"},
+                                                         {"联系E-mail", "email"},
+                                                         {"单位名称", "org_name"},
+                                                         {"企业性质", "org_nature"},
+                                                         {"人数规模", "org_staff"},
+                                                         {"经营规模", "org_scale"},
+                                                         {"业务特色", "org_features"},
+                                                         {"联系人", "contact_name"},
+                                                         {"职务", "contact_title"},
+                                                         {"邮编", "postcode"},
+                                                         {"详细地址", "address"},
+                                                         {"主要贡献", "contributions"}};
 
 const std::pair<const char*, const char*> kResumeMap[] = {
     {"职务", "title"}, {"时间", "period"}, {"国家", "country"}, {"单位", "org"}};
@@ -56,14 +65,16 @@ std::vector<records::Record> read_peer_records(const std::string& path, size_t l
     r.key = id;
     r.fields["candidate_id"] = id;
     for (const auto& [zh, key] : kFieldMap) {
-      if (object->has(zh)) r.fields[key] = object->getValue<std::string>(zh);
+      if (object->has(zh))
+        r.fields[key] = object->getValue<std::string>(zh);
     }
     r.fields["birth"] = year_month(object->getValue<std::string>("出生年月"));
     auto resume = object->getArray("履历");
     for (size_t k = 0; resume && k < resume->size(); ++k) {
       auto entry = resume->getObject(static_cast<unsigned>(k));
       records::Entry e;
-      for (const auto& [zh, key] : kResumeMap) e[key] = entry->getValue<std::string>(zh);
+      for (const auto& [zh, key] : kResumeMap)
+        e[key] = entry->getValue<std::string>(zh);
       r.lists["resume"].push_back(e);
     }
     out.push_back(std::move(r));

@@ -49,6 +49,7 @@ class Builder {
     model.info.title = substitute(root.attr("title"), scope_.record, scope_.globals);
     model.info.subject = substitute(root.attr("subject"), scope_.record, scope_.globals);
     model.info.keywords = substitute(root.attr("keywords"), scope_.record, scope_.globals);
+    model.info.author = substitute(root.attr("author"), scope_.record, scope_.globals);
     for (const Element& child : root.children) {
       if (child.name == "footer" || child.name == "header") {
         layout::PageFurniture f{resolve_style(tpl_, child, base_), inline_text(child)};

@@ -49,7 +49,6 @@ Rendered render_one(const CompiledTemplate& tpl, const RenderJob& job,
   out.document.info = model.info;
   out.document.info.creator = "tuijie";
   out.document.info.producer = "tuijie (libharu)";
-  out.document.info.author = job.globals.count("issuer") ? job.globals.at("issuer") : "";
   out.document.info.creation_date = job.creation_date;
   std::string pattern = tpl.root.attr("file-name", "{key}");
   records::Record named = record;
@@ -87,8 +86,10 @@ RenderReport render(const RenderJob& job) {
           pdf::write_pdf_file(results[i].document,
                               (std::filesystem::path(job.out_dir) / results[i].file).string());
         }
-        if (!job.combined)
+        results[i].pages = static_cast<int>(results[i].document.pages.size());
+        if (!job.combined) {
           results[i].document.pages.clear();  // free memory early
+        }
       } catch (...) {
         std::lock_guard<std::mutex> lock(failure_mutex);
         if (!failure)
@@ -124,8 +125,10 @@ RenderReport render(const RenderJob& job) {
           {r.document.info.title.empty() ? job.records[i].key : r.document.info.title,
            static_cast<int>(combined.pages.size()), 0, 0});
       if (combined.info.title.empty()) {
+        // The combined file is titled by what its documents are (their subject).
         combined.info = r.document.info;
-        combined.info.title = tpl.root.attr("combined-title", tpl.root.attr("subject"));
+        combined.info.title = r.document.info.subject;
+        combined.info.keywords.clear();
       }
       for (auto& page : r.document.pages)
         combined.pages.push_back(std::move(page));

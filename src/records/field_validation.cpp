@@ -219,6 +219,16 @@ FieldValue validate_entries(const FieldSpec& field, const RawValue& raw,
   return result;
 }
 
+ParsedValue photo_failure(const std::filesystem::path& path) {
+  std::error_code ignored;
+  if (!std::filesystem::exists(path, ignored)) {
+    return rejected("photo-missing", "照片文件不存在：" + path.string(),
+                    "the photo file does not exist: " + path.string());
+  }
+  return rejected("photo-unreadable", "无法读取照片（不是完好的 JPEG 或 PNG 图像）",
+                  "cannot read the photo (not an intact JPEG or PNG image)");
+}
+
 }  // namespace
 
 bool FieldValue::ok() const {
@@ -314,13 +324,16 @@ ParsedValue check_photo(std::string_view text, const PhotoRule& rule, const Fiel
   try {
     info = context.probe_photo ? context.probe_photo(absolute.string())
                                : image::probe(absolute.string());
-  } catch (const std::exception&) {
-    if (!fs::exists(absolute, ignored)) {
-      return rejected("photo-missing", "照片文件不存在：" + absolute.string(),
-                      "the photo file does not exist: " + absolute.string());
+  } catch (const TuijieError& e) {
+    // The image stage words its own reasons (missing, truncated, a GIF ...): pass them on.
+    if (!e.diagnostics().empty()) {
+      const Diagnostic& why = e.diagnostics().front();
+      bool missing = why.code == "photo-missing" || !fs::exists(absolute, ignored);
+      return rejected(missing ? "photo-missing" : "photo-unreadable", why.reason_zh, why.reason_en);
     }
-    return rejected("photo-unreadable", "无法读取照片（不是完好的 JPEG 或 PNG 图像）",
-                    "cannot read the photo (not an intact JPEG or PNG image)");
+    return photo_failure(absolute);
+  } catch (const std::exception&) {
+    return photo_failure(absolute);
   }
   if (info.format == image::Format::Unknown) {
     return rejected("photo-unreadable", "照片不是 JPEG 或 PNG 图像",

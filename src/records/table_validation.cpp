@@ -130,9 +130,9 @@ class RowValidator {
     }
     check_required(record, invalid);
     check_at_most(record);
-    if (errors_ == 0) {
-      record.key = record_key(record);
-    }
+    // The key also for rows with errors, so that a duplicate shows whatever else is wrong;
+    // "no key" only matters once nothing else explains it.
+    record.key = record_key(record, invalid, errors_ == 0);
     return errors_ == 0;
   }
 
@@ -204,7 +204,16 @@ class RowValidator {
     return out;
   }
 
-  std::string record_key(const Record& record) {
+  std::string record_key(const Record& record, const std::vector<bool>& invalid,
+                         bool report_missing) {
+    // An invalid key field (a 候选人编号 too long) must not make another alternative the key.
+    for (const auto& alternative : schema_.key_alternatives) {
+      for (const std::string& part : alternative) {
+        if (invalid[static_cast<std::size_t>(schema_.field_index(part))]) {
+          return {};
+        }
+      }
+    }
     for (const auto& alternative : schema_.key_alternatives) {
       std::string key;
       bool complete = true;
@@ -217,8 +226,10 @@ class RowValidator {
         return key;
       }
     }
-    report(Severity::Error, "no-key", -1, "", "无法确定记录键：缺少键字段的值",
-           "cannot tell the record key: its fields have no values");
+    if (report_missing) {
+      report(Severity::Error, "no-key", -1, "", "无法确定记录键：缺少键字段的值",
+             "cannot tell the record key: its fields have no values");
+    }
     return {};
   }
 
@@ -342,7 +353,8 @@ TableResult validate_table(const SourceTable& table, const Schema& schema,
   std::map<std::string, long> first_row_of_key;
   for (const SourceRow* row : rows) {
     Record record;
-    if (!validator.validate(*row, record) || broken_rows.count(row->row) > 0) {
+    bool valid = validator.validate(*row, record) && broken_rows.count(row->row) == 0;
+    if (record.key.empty()) {
       continue;
     }
     auto [it, inserted] = first_row_of_key.emplace(record.key, row->row);
@@ -358,8 +370,10 @@ TableResult validate_table(const SourceTable& table, const Schema& schema,
       result.diagnostics.push_back(std::move(d));
       continue;
     }
-    result.records.push_back(std::move(record));
-    result.record_rows.push_back(row->row);
+    if (valid) {
+      result.records.push_back(std::move(record));
+      result.record_rows.push_back(row->row);
+    }
   }
   return result;
 }

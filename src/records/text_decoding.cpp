@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <utility>
 
 #include "records/unicode_text.hpp"
 
@@ -33,6 +34,26 @@ Attempt try_utf8(std::string_view bytes) {
     }
   }
   return {std::string(bytes), -1};
+}
+
+// ICU 72 decodes GB18030 as the 2005 edition, where 18 two-byte codes still stand for
+// private-use characters that fonts lack. GB18030-2022 gives them their standard characters
+// (vertical punctuation forms and CJK ideographs); a file using those codes means these.
+char16_t gb18030_2022_character(char16_t unit) {
+  static constexpr std::pair<char16_t, char16_t> kReassigned[] = {
+      {0xE78D, 0xFE10}, {0xE78E, 0xFE12}, {0xE78F, 0xFE11}, {0xE790, 0xFE13}, {0xE791, 0xFE14},
+      {0xE792, 0xFE15}, {0xE793, 0xFE16}, {0xE794, 0xFE17}, {0xE795, 0xFE18}, {0xE796, 0xFE19},
+      {0xE81E, 0x9FB4}, {0xE826, 0x9FB5}, {0xE82B, 0x9FB6}, {0xE82C, 0x9FB7}, {0xE832, 0x9FB8},
+      {0xE843, 0x9FB9}, {0xE854, 0x9FBA}, {0xE864, 0x9FBB}};
+  if (unit < 0xE78D || unit > 0xE864) {
+    return unit;
+  }
+  for (const auto& [private_use, standard] : kReassigned) {
+    if (unit == private_use) {
+      return standard;
+    }
+  }
+  return unit;
 }
 
 struct ConverterCloser {
@@ -64,6 +85,9 @@ Attempt try_gb18030(std::string_view bytes) {
     return {{}, std::max(0L, consumed - invalid_length)};
   }
   auto units = static_cast<int32_t>(target - reinterpret_cast<UChar*>(utf16.data()));
+  for (int32_t i = 0; i < units; ++i) {
+    utf16[static_cast<std::size_t>(i)] = gb18030_2022_character(utf16[static_cast<std::size_t>(i)]);
+  }
 
   std::string utf8(static_cast<std::size_t>(units) * 3, '\0');
   int32_t written = 0;

@@ -4,6 +4,9 @@
 // Windows Excel writes, is GB18030's two-byte subset, so one strict GB18030 decoder (ICU)
 // reads both, including rare characters such as 𠮷 that only GB18030 four-byte sequences hold.
 //
+// The 18 codes that GB18030-2022 moved from private-use characters to standard ones (FE59 ->
+// U+9FB4, A6D9 -> U+FE10, ...) decode to the standard characters.
+//
 // Detection: valid UTF-8 is UTF-8; otherwise the bytes must decode as GB18030 without a single
 // illegal sequence. Nothing is replaced or skipped: bytes that are neither give an error with
 // the offset of the first bad byte.

@@ -25,6 +25,15 @@ ParsedValue check_text(std::string_view text, std::size_t max_length, bool multi
     return rejected("control-character", "含有不可打印的控制字符（第 " + position + " 个字符）",
                     "contains an unprintable control character (character " + position + ")");
   }
+  if (std::size_t at = find_private_use_character(normalized); at != std::string_view::npos) {
+    std::string position =
+        std::to_string(count_characters(std::string_view(normalized).substr(0, at)) + 1);
+    return rejected("private-use-character",
+                    "第 " + position + " 个字符是自造字（私用区字符），无法打印，请换成标准汉字",
+                    "character " + position +
+                        " is a user-defined (private-use) character that cannot be printed; use "
+                        "a standard character");
+  }
   if (!multiline && normalized.find('\n') != std::string::npos) {
     return rejected("line-break", "此列不能换行", "line breaks are not allowed in this column");
   }

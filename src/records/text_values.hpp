@@ -11,8 +11,8 @@
 namespace tuijie::records {
 
 /// Trimmed text of at most `max_length` characters (code points; 0 = no limit). Line breaks
-/// are kept only when `multiline`; control characters are always errors, since they can
-/// neither be stored faithfully nor printed.
+/// are kept only when `multiline`; control characters and private-use characters (造字) are
+/// always errors, since they cannot be printed.
 ParsedValue check_text(std::string_view text, std::size_t max_length, bool multiline);
 
 /// 是/否, Y/N, yes/no, true/false, 1/0 (any case, full-width too) -> "是" or "否".

@@ -111,4 +111,15 @@ std::size_t find_control_character(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::size_t find_private_use_character(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t start = pos;
+    UChar32 c = next_code_point(text, pos);
+    if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000) {
+      return start;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace tuijie::records

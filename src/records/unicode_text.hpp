@@ -55,4 +55,8 @@ void split_lines(std::string_view text, Out out) {
 /// std::string_view::npos. Such characters cannot be printed and come from bad copy and paste.
 std::size_t find_control_character(std::string_view text);
 
+/// Byte offset of the first private-use character (U+E000..U+F8FF, planes 15 and 16), or
+/// std::string_view::npos. These are user-defined characters (造字) that no font prints.
+std::size_t find_private_use_character(std::string_view text);
+
 }  // namespace tuijie::records

@@ -49,8 +49,6 @@ constexpr RequiredKey kRequired[] = {
     {"person.name", Expect::Text},
     {"person.notice.number", Expect::Text},
     {"person.deadline", Expect::Date},
-    {"person.eligibility.age_min", Expect::Integer},
-    {"person.eligibility.age_max", Expect::Integer},
 };
 
 bool is_scalar(const Poco::Dynamic::Var& v) {

@@ -19,7 +19,7 @@ const std::map<std::string, ElementRule>& language() {
     std::map<std::string, ElementRule> r;
     const std::set<std::string> blocks = {"p",     "table", "spacer", "page-break",
                                           "photo", "stamp", "when"};
-    r["document"] = {{"kind", "title", "subject", "keywords", "file-name"},
+    r["document"] = {{"kind", "title", "author", "subject", "keywords", "file-name"},
                      with(blocks, {"page", "styles", "footer", "header"})};
     r["page"] = {{"size", "width", "height", "margin", "margin-top", "margin-bottom", "margin-left",
                   "margin-right"},

@@ -244,3 +244,107 @@ TEST_CASE("render checks its inputs before writing anything") {
   CHECK(run_tuijie("render --out ../file/out" + inputs, tmp.path() / "ws").code == 73);
   CHECK_FALSE(fs::exists(tmp.path() / "ws/out"));
 }
+
+namespace {
+
+std::string sample(const std::string& name) {
+  return quote(std::string(TUIJIE_SOURCE_DIR) + "/samples/" + name);
+}
+
+// samples/candidates-extb.csv with candidate 007's e-mail broken, beside the sample photos.
+std::string write_bad_candidates(const t::TempDir& tmp) {
+  std::string text = t::read_file(std::string(TUIJIE_SOURCE_DIR) + "/samples/candidates-extb.csv");
+  const std::string good = "wangji@tjdti.example.org";
+  const auto at = text.find(good);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, good.size(), "wangji-at-tjdti");
+  t::write_file(tmp / "bad.csv", text);
+  fs::create_directory_symlink(fs::path(TUIJIE_SOURCE_DIR) / "samples/photos",
+                               tmp.path() / "photos");
+  return "bad.csv";
+}
+
+}  // namespace
+
+TEST_CASE("importing the samples stores each candidate once, however often or in what format") {
+  t::TempDir tmp;
+  const std::string ws = make_workspace(tmp);
+  const std::string import = kResources + " --lang en --workspace ws import ";
+  Run run = run_tuijie(import + sample("candidates.csv") + " " + sample("candidates-extb.csv"),
+                       tmp.path());
+  INFO(run.err);
+  REQUIRE(run.code == 0);
+  CHECK(run.out.find("6 new") != std::string::npos);
+  CHECK(run.out.find("2 new") != std::string::npos);
+  CHECK(Workspace::open(ws).records("candidate").size() == 8);
+
+  // The same file again, then the same people as JSON: nothing new, nothing changed.
+  run = run_tuijie(import + sample("candidates.csv"), tmp.path());
+  CHECK(run.code == 0);
+  CHECK(run.out.find("0 new, 0 updated, 6 unchanged") != std::string::npos);
+  run = run_tuijie(import + sample("candidates.json"), tmp.path());
+  CHECK(run.code == 0);
+  CHECK(run.out.find("0 new, 0 updated, 6 unchanged") != std::string::npos);
+  Workspace w = Workspace::open(ws);
+  CHECK(w.records("candidate").size() == 8);
+  CHECK(w.import_log().size() == 4);
+}
+
+TEST_CASE("a bad file exits 65, names every problem and leaves the workspace unchanged") {
+  t::TempDir tmp;
+  const std::string ws = make_workspace(tmp);
+  const std::string bad = write_bad_candidates(tmp);
+  const std::string before = t::read_file(ws + "/tuijie.db");
+
+  const Run en = run_tuijie(kResources + " --lang en --workspace ws import " + bad, tmp.path());
+  CHECK(en.code == 65);
+  CHECK(en.err.find("bad.csv:2") != std::string::npos);  // file and Excel row
+  CHECK(en.err.find("wangji-at-tjdti") != std::string::npos);
+  CHECK(en.err.find("nothing imported") != std::string::npos);
+  const Run zh = run_tuijie(kResources + " --lang zh --workspace ws import " + bad, tmp.path());
+  CHECK(zh.code == 65);
+  CHECK(zh.err.find("本文件未导入") != std::string::npos);
+
+  CHECK(t::read_file(ws + "/tuijie.db") == before);
+}
+
+TEST_CASE("import --partial stores the good rows, lists the bad ones and still exits 65") {
+  t::TempDir tmp;
+  const std::string ws = make_workspace(tmp);
+  const std::string bad = write_bad_candidates(tmp);
+  const Run run =
+      run_tuijie(kResources + " --lang en --workspace ws import --partial " + bad, tmp.path());
+  CHECK(run.code == 65);
+  CHECK(run.err.find("wangji-at-tjdti") != std::string::npos);
+  CHECK(run.out.find("1 new") != std::string::npos);
+  CHECK(run.out.find("1 rows with errors") != std::string::npos);
+  const auto stored = Workspace::open(ws).records("candidate");
+  REQUIRE(stored.size() == 1);
+  CHECK(stored[0].key == "TJ2020-P-008");
+}
+
+TEST_CASE("render writes one PDF per record and a combined one, the same bytes every run") {
+  t::TempDir tmp;
+  make_workspace(tmp);
+  REQUIRE(
+      run_tuijie(kResources + " --workspace ws import " + sample("candidates-extb.csv"), tmp.path())
+          .code == 0);
+  const std::string render = kResources + " --lang en --workspace ws render --combined --out ";
+  const Run first = run_tuijie(render + "one", tmp.path(), "SOURCE_DATE_EPOCH=1593475200");
+  INFO(first.err);
+  REQUIRE(first.code == 0);
+  const Run second = run_tuijie(render + "two", tmp.path(), "SOURCE_DATE_EPOCH=1593475200");
+  REQUIRE(second.code == 0);
+
+  std::vector<fs::path> written;
+  for (const auto& entry : fs::directory_iterator(tmp.path() / "one")) {
+    written.push_back(entry.path());
+  }
+  CHECK(written.size() == 3);
+  for (const fs::path& file : written) {
+    INFO(file);
+    CHECK(first.out.find(file.filename().string()) != std::string::npos);
+    CHECK(t::read_file(file.string()) ==
+          t::read_file((tmp.path() / "two" / file.filename()).string()));
+  }
+}

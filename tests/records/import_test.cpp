@@ -97,6 +97,26 @@ TEST_CASE("CSV in UTF-8, UTF-8 with BOM and GBK, and JSON give the same records"
   CHECK(json.record_rows == std::vector<long>{1, 2, 3});  // JSON rows are element numbers
 }
 
+TEST_CASE("the Tianjin samples: CP936 CSV and JSON agree, Ext-A/B names survive", "[import]") {
+  std::string samples = std::string(TUIJIE_SOURCE_DIR) + "/samples/";
+  ImportResult csv = read_records(samples + "candidates.csv", schemas(), options_2020());
+  ImportResult json = read_records(samples + "candidates.json", schemas(), options_2020());
+  ImportResult extb = read_records(samples + "candidates-extb.csv", schemas(), options_2020());
+  INFO(describe(csv.diagnostics) + describe(json.diagnostics) + describe(extb.diagnostics));
+  CHECK(csv.diagnostics.empty());  // valid data, photos over 1 MB: not even a warning
+  CHECK(json.diagnostics.empty());
+  CHECK(extb.diagnostics.empty());
+  CHECK(csv.encoding == "GB18030");
+  REQUIRE(csv.records.size() == 6);
+  CHECK(json.records == csv.records);
+  CHECK(csv.records[0].lists.at("resume").size() == 6);
+  CHECK(csv.records[0].get("contributions").size() > 2000 * 3);  // 2,413 characters
+  CHECK(csv.records[2].get("name") == "孙喆");                   // beyond GB2312
+  REQUIRE(extb.records.size() == 2);
+  CHECK(extb.records[0].get("name") == "王𠮷");
+  CHECK(extb.records[1].get("name") == "龚䶮");
+}
+
 TEST_CASE("rare characters survive GB18030", "[import]") {
   ImportResult result = read_records(fixture("candidates_gb18030.csv"), schemas(), options_2020());
   REQUIRE(result.ok());
@@ -145,6 +165,33 @@ TEST_CASE("every bad value is reported with its row and column", "[import]") {
   CHECK(resume->reason_zh.find("履历第 1 条") != std::string::npos);
   const Diagnostic* age = find_diagnostic(result.diagnostics, 9, "age-out-of-range");
   CHECK(age->reason_en.find("aged 15 on 2020-06-30") != std::string::npos);
+}
+
+TEST_CASE("a duplicate key is reported even on a row with other errors", "[import]") {
+  auto dir = scratch_directory("duplicates");
+  std::string text = test::read_bytes(fixture("candidates_utf8.csv"));
+  std::size_t second_row = text.find("\n,个人自荐");
+  REQUIRE(second_row != std::string::npos);
+  // Row 5 repeats C001 with a bad postcode; row 6 has a 候选人编号 of 33 characters and the
+  // name and phone of row 3, which must not count as the same person.
+  std::string first = text.substr(text.find('\n') + 1, second_row - text.find('\n'));
+  std::string bad_postcode = first;
+  bad_postcode.replace(bad_postcode.find(",300000,"), 8, ",3000,");
+  std::string row3 = text.substr(second_row + 1, text.find("\nC003") - second_row);
+  std::string long_id = std::string(33, 'X') + row3;
+  write_file(dir / "c.csv", text + bad_postcode + long_id);
+  std::filesystem::copy_file(fixture("photo.jpg"), dir / "photo.jpg");
+  std::filesystem::copy_file(fixture("photo.png"), dir / "photo.png");
+
+  ImportResult result = read_records((dir / "c.csv").string(), schemas(), options_2020());
+  INFO(describe(result.diagnostics));
+  CHECK(find_diagnostic(result.diagnostics, 5, "bad-postcode") != nullptr);
+  const Diagnostic* duplicate = find_diagnostic(result.diagnostics, 5, "duplicate-key");
+  REQUIRE(duplicate != nullptr);
+  CHECK(duplicate->reason_en.find("row 2") != std::string::npos);
+  CHECK(find_diagnostic(result.diagnostics, 6, "too-long") != nullptr);
+  CHECK(find_diagnostic(result.diagnostics, 6, "duplicate-key") == nullptr);
+  CHECK(result.record_rows == std::vector<long>{2, 3, 4});
 }
 
 TEST_CASE("a missing required column is reported once, against the header row", "[import]") {
@@ -309,6 +356,20 @@ TEST_CASE("photo rules with an injected probe", "[import]") {
   ParsedValue broken = check_photo("a/p.jpg", rule, context);
   REQUIRE_FALSE(broken.ok());
   CHECK(broken.problems[0].code == "photo-missing");  // the file does not exist either
+}
+
+TEST_CASE("the image stage's reasons reach the user", "[import]") {
+  FieldContext context;
+  context.base_directory = fixture("");
+  ParsedValue gif = check_photo("photo.gif", PhotoRule{1'000'000, "jpeg"}, context);
+  REQUIRE_FALSE(gif.ok());
+  CHECK(gif.problems[0].code == "photo-unreadable");
+  CHECK(gif.problems[0].reason_en.find("GIF") != std::string::npos);
+
+  ParsedValue missing = check_photo("nobody.jpg", PhotoRule{}, context);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.problems[0].code == "photo-missing");
+  CHECK(missing.problems[0].reason_en.find("nobody.jpg") != std::string::npos);
 }
 
 TEST_CASE("a 500-row file imports quickly", "[import][speed]") {

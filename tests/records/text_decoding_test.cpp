@@ -35,6 +35,15 @@ TEST_CASE("GB18030 four-byte sequences decode to supplementary characters", "[de
   CHECK(file.utf8.find(",吉𠮷,") != std::string::npos);
 }
 
+TEST_CASE("codes GB18030-2022 moved out of the private-use area decode to standard characters",
+          "[decoding]") {
+  // FE59 was U+E81E (private use) until GB18030-2022 made it U+9FB4 龴; 䶮 (FE 9F) is standard
+  // in both. FE51 still stands for a private-use character and is left alone.
+  DecodedText text = decode_text("\xFE\x59\xFE\x9F\xA6\xD9\xFE\x51", "gb18030", "f.csv");
+  REQUIRE(text.ok());
+  CHECK(text.utf8 == "\u9FB4\u4DAE\uFE10\uE816");
+}
+
 TEST_CASE("a GBK file decodes to the same text as its UTF-8 twin", "[decoding]") {
   DecodedText gbk = decode_text(read_bytes(fixture("candidates_gbk.csv")), "", "gbk.csv");
   DecodedText utf8 = decode_text(read_bytes(fixture("candidates_utf8_bom.csv")), "", "u.csv");

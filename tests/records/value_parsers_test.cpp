@@ -177,6 +177,7 @@ TEST_CASE("text: length in characters, line breaks, control characters", "[value
   CHECK(canonical(check_text("一\n二", 0, false)) == "ERROR:line-break");
   CHECK(canonical(check_text("a\x01z", 0, false)) == "ERROR:control-character");
   CHECK(canonical(check_text(std::string("a\0b", 3), 0, false)) == "ERROR:control-character");
+  CHECK(canonical(check_text("王\uE816", 0, false)) == "ERROR:private-use-character");
 }
 
 TEST_CASE("choices match whole values, ignoring spacing, case and width", "[values]") {

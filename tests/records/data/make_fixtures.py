@@ -3,6 +3,7 @@
 committed). GBK and GB18030 bytes come from Python's codecs, so the tests compare our ICU
 decoder with an independent encoder. The photos are made with ImageMagick:
     convert -size 8x8 xc:red photo.jpg; convert -size 8x8 xc:blue photo.png
+    convert -size 8x8 xc:red photo.gif
 """
 import csv
 import io

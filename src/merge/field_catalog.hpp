@@ -1,0 +1,18 @@
+// The field names a template for one record kind may use, taken from that kind's schema in
+// data/records/ and the campaign values: a misspelt field is a template error, not a blank.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "merge/compiled_template.hpp"
+#include "records/schema.hpp"
+
+namespace tuijie::merge {
+
+/// Every field key of the schema, every entry field as "list.field" (e.g. "resume.title"),
+/// "key", and every global name.
+FieldCatalog field_catalog(const records::Schema& schema,
+                           const std::map<std::string, std::string>& globals);
+
+}  // namespace tuijie::merge
