@@ -182,6 +182,7 @@ int RenderCommand::run(Context& context, const std::vector<std::string>& args) {
   job.combined = config.getBool(binding_for("combined"), false);
   job.threads = threads;
   job.globals = campaign.globals();
+  job.catalog = template_fields(context.resources().string(), kind, job.globals);
   job.creation_date = pdf_creation_date(campaign.document_date());
 
   std::error_code error;

@@ -2,12 +2,14 @@
 // commands do not depend on how a stage spells its API.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.hpp"
 #include "fonts/font_set.hpp"
+#include "merge/compiled_template.hpp"
 #include "records/record.hpp"
 
 namespace tuijie::app {
@@ -31,6 +33,12 @@ struct InputFile {
 /// Reads and validates one CSV/XLSX/JSON file of records (the records stage). Problems with
 /// the data are returned, not thrown; a broken schema in data/records throws TuijieError.
 InputFile read_input(const std::string& path, const InputOptions& options);
+
+/// The field names a template for `kind` may use: the kind's schema in data/records/ plus the
+/// globals (the merge stage then reports a misspelt field as a template error). Without a
+/// schema for the kind, every name is accepted. Throws TuijieError for a broken schema.
+merge::FieldCatalog template_fields(const std::string& resources, const std::string& kind,
+                                    const std::map<std::string, std::string>& globals);
 
 /// Loads the font manifest (the fonts stage). Throws TuijieError when it is unusable.
 std::shared_ptr<const fonts::FontSet> load_fonts(const std::string& manifest_path);

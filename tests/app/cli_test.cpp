@@ -348,3 +348,30 @@ TEST_CASE("render writes one PDF per record and a combined one, the same bytes e
           t::read_file((tmp.path() / "two" / file.filename()).string()));
   }
 }
+
+TEST_CASE("a template field the kind does not have stops render with exit 65") {
+  t::TempDir tmp;
+  make_workspace(tmp);
+  REQUIRE(
+      run_tuijie(kResources + " --workspace ws import " + sample("candidates-extb.csv"), tmp.path())
+          .code == 0);
+  const auto template_with = [&](const std::string& field) {
+    t::write_file(tmp / "form.xml", R"(<document kind="candidate">
+  <page size="A4" margin="20mm"/>
+  <p><field name=")" + field + R"("/></p>
+</document>
+)");
+  };
+  const std::string render = kResources + " --lang en --workspace ws render --template form.xml";
+
+  template_with("campaign.person.deadline");
+  Run run = run_tuijie(render + " --out good", tmp.path());
+  INFO(run.err);
+  CHECK(run.code == 0);
+
+  template_with("campaign.person.dedline");
+  run = run_tuijie(render + " --out bad", tmp.path());
+  CHECK(run.code == 65);
+  CHECK(run.err.find("form.xml:3") != std::string::npos);
+  CHECK_FALSE(fs::exists(tmp.path() / "bad/TJ2020-P-007-王𠮷.pdf"));
+}
