@@ -375,3 +375,43 @@ TEST_CASE("a template field the kind does not have stops render with exit 65") {
   CHECK(run.err.find("form.xml:3") != std::string::npos);
   CHECK_FALSE(fs::exists(tmp.path() / "bad/TJ2020-P-007-王𠮷.pdf"));
 }
+
+TEST_CASE("ten and more bad values, a missing column and undecodable bytes change nothing") {
+  t::TempDir tmp;
+  const std::string ws = make_workspace(tmp);
+  const std::string import = kResources + " --lang en --workspace ws import ";
+  REQUIRE(run_tuijie(import + sample("candidates.csv"), tmp.path()).code == 0);
+  const std::string before = t::read_file(ws + "/tuijie.db");
+  const std::string fixtures = std::string(TUIJIE_SOURCE_DIR) + "/tests/records/data/";
+
+  // One bad value per row (tests/records/data/candidates_bad.csv): each is reported at its
+  // row and column as Excel numbers them.
+  const Run bad = run_tuijie(import + quote(fixtures + "candidates_bad.csv"), tmp.path());
+  CHECK(bad.code == 65);
+  const std::pair<int, int> places[] = {{2, 11},  {3, 10}, {4, 7}, {5, 6},   {6, 22},
+                                        {7, 22},  {8, 16}, {9, 7}, {10, 17}, {11, 20},
+                                        {12, 23}, {13, 3}, {14, 9}};
+  for (const auto& [row, column] : places) {
+    const std::string place =
+        "candidates_bad.csv:" + std::to_string(row) + ":" + std::to_string(column);
+    INFO(place << "\n" << bad.err);
+    CHECK(bad.err.find(place) != std::string::npos);
+  }
+  CHECK(bad.err.find("zhang@@example") != std::string::npos);  // the value itself
+
+  // File-level problems: the header row, and the offset of the first bad byte.
+  const Run column =
+      run_tuijie(import + quote(fixtures + "candidates_missing_column.csv"), tmp.path());
+  CHECK(column.code == 65);
+  CHECK(column.err.find("candidates_missing_column.csv:1") != std::string::npos);
+  CHECK(column.err.find("邮编") != std::string::npos);
+  std::string bytes = t::read_file(fixtures + "candidates_utf8.csv");
+  bytes += "\xff\xfe\xff\r\n";  // neither UTF-8 nor GB18030
+  t::write_file(tmp / "garbled.csv", bytes);
+  const Run garbled = run_tuijie(import + "garbled.csv", tmp.path());
+  CHECK(garbled.code == 65);
+  CHECK(garbled.err.find("byte offset " + std::to_string(bytes.size() - 5)) != std::string::npos);
+
+  CHECK(t::read_file(ws + "/tuijie.db") == before);
+  CHECK(Workspace::open(ws).records("candidate").size() == 6);
+}
