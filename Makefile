@@ -32,8 +32,12 @@ sanitize: deps
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
+# The benchmark: the peers' 500 generated records (../shared/peers/gen_records.py, fixed seed)
+# rendered per file and combined, then the real form with camera photos. Prints its figures.
+PEERS ?= ../shared/peers
 bench: build
-	@$(BUILD)/src/bench/tuijie-bench
+	@python3 $(PEERS)/gen_records.py 500 --out $(BUILD)/peer-records.json >/dev/null
+	@$(BUILD)/src/bench/tuijie-bench --records $(BUILD)/peer-records.json --out $(BUILD)/bench-out
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
