@@ -1,52 +1,37 @@
 #include "core/utf8.hpp"
 
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <limits>
+
 namespace tuijie::utf8 {
+
+void decode_into(std::string_view text, std::u32string& out) {
+  out.clear();
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  // ICU indexes with int32_t; a single value of 2 GB is not a real input.
+  const auto length =
+      static_cast<int32_t>(std::min<std::size_t>(text.size(), std::numeric_limits<int32_t>::max()));
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c = 0;
+    if (bytes[i] < 0x80) {  // ASCII fast path
+      c = bytes[i++];
+    } else {
+      U8_NEXT(bytes, i, length, c);
+      if (c < 0) {
+        c = 0xFFFD;
+      }
+    }
+    out.push_back(static_cast<char32_t>(c));
+  }
+}
 
 std::u32string decode(std::string_view text) {
   std::u32string out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    char32_t cp = 0;
-    int extra = 0;
-    if (c < 0x80) {
-      cp = c;
-    } else if ((c & 0xE0) == 0xC0) {
-      cp = c & 0x1F;
-      extra = 1;
-    } else if ((c & 0xF0) == 0xE0) {
-      cp = c & 0x0F;
-      extra = 2;
-    } else if ((c & 0xF8) == 0xF0) {
-      cp = c & 0x07;
-      extra = 3;
-    } else {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    if (i + static_cast<size_t>(extra) >= text.size()) {  // truncated sequence at the end
-      out.push_back(U'\uFFFD');
-      break;
-    }
-    bool ok = true;
-    for (int k = 1; k <= extra; ++k) {
-      unsigned char cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (!ok) {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += static_cast<size_t>(extra) + 1;
-  }
+  decode_into(text, out);
   return out;
 }
 

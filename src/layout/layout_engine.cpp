@@ -15,6 +15,18 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
   }
 }
 
+void place_lines(const text::ParagraphLayout& laid, double x, double top, Page& page) {
+  for (const auto& line : laid.lines) {
+    for (const auto& run : line.runs) {
+      GlyphRun placed = run;
+      placed.x = x + run.x;
+      placed.y = top + line.ascent;
+      page.items.emplace_back(std::move(placed));
+    }
+    top += line.height;
+  }
+}
+
 // Running text is laid out after the body, when the page count is known.
 void place_furniture(const DocumentModel& model, std::vector<Page>& pages) {
   const PageSetup& setup = model.page;
@@ -25,32 +37,15 @@ void place_furniture(const DocumentModel& model, std::vector<Page>& pages) {
       replace_all(text, kPageCountMark, std::to_string(pages.size()));
       return text;
     };
+    // Footers sit in the middle of the bottom margin, headers in the middle of the top one.
     for (const auto& footer : model.footers) {
       auto laid = text::layout_paragraph(fill(footer.text), text_style(footer.style), width);
-      // The footer's last line sits in the middle of the bottom margin.
-      double top = setup.height - setup.margin_bottom / 2 - laid.height / 2;
-      for (const auto& line : laid.lines) {
-        for (const auto& run : line.runs) {
-          GlyphRun placed = run;
-          placed.x = setup.margin_left + run.x;
-          placed.y = top + line.ascent;
-          pages[i].items.emplace_back(std::move(placed));
-        }
-        top += line.height;
-      }
+      place_lines(laid, setup.margin_left, setup.height - setup.margin_bottom / 2 - laid.height / 2,
+                  pages[i]);
     }
     for (const auto& header : model.headers) {
       auto laid = text::layout_paragraph(fill(header.text), text_style(header.style), width);
-      double top = setup.margin_top / 2 - laid.height / 2;
-      for (const auto& line : laid.lines) {
-        for (const auto& run : line.runs) {
-          GlyphRun placed = run;
-          placed.x = setup.margin_left + run.x;
-          placed.y = top + line.ascent;
-          pages[i].items.emplace_back(std::move(placed));
-        }
-        top += line.height;
-      }
+      place_lines(laid, setup.margin_left, setup.margin_top / 2 - laid.height / 2, pages[i]);
     }
   }
 }

@@ -5,9 +5,9 @@
 #include <array>
 #include <stdexcept>
 
+#include "core/utf8.hpp"
 #include "text/break_opportunities.hpp"
 #include "text/break_rules.hpp"
-#include "text/utf8.hpp"
 
 namespace tuijie::text {
 namespace {
@@ -58,7 +58,7 @@ void set_text(std::string_view utf8, const TextStyle& style, Scratch& s, std::u3
   if (!style.chain) {
     throw std::invalid_argument("TextStyle without a font chain");
   }
-  decode_utf8(utf8, s.text);
+  utf8::decode_into(utf8, s.text);
   std::u32string& text = s.text;
   s.chars.assign(text.size(), SetChar{});
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -78,20 +78,6 @@ const std::vector<RenderedSample>& samples() {
   return rendered;
 }
 
-std::string no_space(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')
-      continue;
-    if (s.compare(i, 3, "\u3000") == 0) {
-      i += 2;
-      continue;
-    }
-    out += s[i];
-  }
-  return out;
-}
-
 // How each field prints on the form (templates/README.md lists the same rules).
 std::string printed(const records::Record& r, const std::string& field) {
   const std::string& v = r.get(field);
@@ -99,7 +85,7 @@ std::string printed(const records::Record& r, const std::string& field) {
     return merge::format_value(v, "year-month");
   if (field == "nominator" && v.empty())
     return "（个人自荐）";
-  return no_space(v);
+  return strip_space(v);
 }
 
 Box box_of(const layout::FieldBox& f) {
@@ -133,7 +119,7 @@ TEST_CASE("every filled cell of every sample form holds its field's value") {
                                                             : std::vector<records::Entry>{};
         if (f.field == "title" || f.field == "period" || f.field == "country" || f.field == "org") {
           size_t i = entry_index[f.field]++;
-          std::string expected = i < resume.size() ? no_space(resume[i].at(f.field)) : "";
+          std::string expected = i < resume.size() ? strip_space(resume[i].at(f.field)) : "";
           CHECK(got == expected);
           ++checked;
           continue;
@@ -144,7 +130,7 @@ TEST_CASE("every filled cell of every sample form holds its field's value") {
         ++checked;
       }
     }
-    CHECK(contributions == no_space(s.record.get("contributions")));
+    CHECK(contributions == strip_space(s.record.get("contributions")));
     CHECK(checked >= 20);
   }
 }
@@ -216,7 +202,7 @@ TEST_CASE("numbers, e-mail addresses and phone numbers are never split across li
       if (v.empty())
         continue;
       INFO(s.pdf << " " << field << " " << v);
-      CHECK(all.find(no_space(v)) != std::string::npos);  // whole, on one line
+      CHECK(all.find(strip_space(v)) != std::string::npos);  // whole, on one line
     }
   }
 }

@@ -34,6 +34,8 @@ std::string unescape(std::string s) {
   return s;
 }
 
+}  // namespace
+
 std::string strip_space(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -48,8 +50,6 @@ std::string strip_space(const std::string& s) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string TextLine::text() const {
   std::string out;

@@ -32,4 +32,7 @@ std::vector<TextLine> read_lines(const std::string& pdf, std::string* warnings =
 /// with all white space removed.
 std::string text_in_box(const std::vector<TextLine>& lines, int page, const Box& box);
 
+/// `text` without spaces, tabs, line breaks and ideographic spaces.
+std::string strip_space(const std::string& text);
+
 }  // namespace tuijie::testing

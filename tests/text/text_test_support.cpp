@@ -1,6 +1,6 @@
 #include "text_test_support.hpp"
 
-#include "text/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace tuijie::text::testing {
 
@@ -23,30 +23,12 @@ TextStyle song(Align align, double size) {
 }
 
 std::string utf8(const std::u32string& text) {
-  std::string out;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
+  return tuijie::utf8::encode(text);
 }
 
 std::u32string utf32(const std::string& text) {
   std::u32string out;
-  decode_utf8(text, out);
+  tuijie::utf8::decode_into(text, out);
   return out;
 }
 
