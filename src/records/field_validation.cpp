@@ -72,11 +72,40 @@ void check_age(const FieldSpec& field, const FieldContext& context, ParsedValue&
   }
 }
 
+// One of the field's values, or another spelling of one (choices_from).
+ParsedValue match_field_choice(const FieldSpec& field, std::string_view text) {
+  ParsedValue parsed = match_choice(text, field.values);
+  if (parsed.ok() || field.choices_from.empty()) {
+    return parsed;
+  }
+  std::string form = header_form(text);
+  for (const ChoiceAlias& alias : field.choice_aliases) {
+    if (header_form(alias.spelling) == form) {
+      return accepted(alias.value);
+    }
+  }
+  // The whole list may be long (50 function areas): name the table instead.
+  std::string table = std::filesystem::path(field.choices_from).filename().string();
+  return rejected("unknown-choice", "不在参考表 " + table + " 中（可写代码、名称或“类别（名称）”）",
+                  "not in the reference table " + table +
+                      " (write a code, a name or "
+                      "'category（name）')");
+}
+
+// Whole names to keep together when splitting a cell, separators inside them included.
+std::vector<std::string> known_spellings(const FieldSpec& field) {
+  std::vector<std::string> names = field.values;
+  for (const ChoiceAlias& alias : field.choice_aliases) {
+    names.push_back(alias.spelling);
+  }
+  return names;
+}
+
 ParsedValue validate_choice_list(const FieldSpec& field, const std::vector<std::string>& items) {
   ParsedValue result;
   std::set<std::string> seen;
   for (const std::string& item : items) {
-    ParsedValue choice = match_choice(item, field.values);
+    ParsedValue choice = match_field_choice(field, item);
     if (!choice.ok()) {
       for (ValueProblem& problem : choice.problems) {
         problem.value = item;
@@ -247,9 +276,9 @@ ParsedValue validate_scalar(const FieldSpec& field, std::string_view text,
     case FieldType::Text:
       return check_text(text, field.max_length, field.multiline);
     case FieldType::Choice:
-      return match_choice(text, field.values);
+      return match_field_choice(field, text);
     case FieldType::ChoiceList:
-      return validate_choice_list(field, split_multi_value(text, field.values));
+      return validate_choice_list(field, split_multi_value(text, known_spellings(field)));
     case FieldType::YesNo:
       return parse_yes_no(text);
     case FieldType::Date:

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/diagnostic.hpp"
+#include "records/reference_choices.hpp"
 #include "records/unicode_text.hpp"
 
 namespace tuijie::records {
@@ -48,7 +49,7 @@ bool property_fits(const std::string& property, FieldType type, bool in_entry) {
   if (property == "max_length" || property == "multiline") {
     return type == FieldType::Text;
   }
-  if (property == "values") {
+  if (property == "values" || property == "choices_from" || property == "stored_as") {
     return type == FieldType::Choice || type == FieldType::ChoiceList;
   }
   if (property == "minimum" || property == "maximum" || property == "minimum_exclusive") {
@@ -169,6 +170,7 @@ class SchemaReader {
     field.max_length = count_property(object, "max_length", label);
     field.multiline = bool_property(object, "multiline", label);
     field.values = string_list(object, "values", label + ".values");
+    read_choices_from(object, label, field);
     field.minimum = number_property(object, "minimum", label);
     field.minimum_exclusive = bool_property(object, "minimum_exclusive", label);
     field.maximum = number_property(object, "maximum", label);
@@ -213,10 +215,53 @@ class SchemaReader {
       }
     }
     if ((field.type == FieldType::Choice || field.type == FieldType::ChoiceList) &&
-        field.values.empty()) {
+        field.values.empty() && field.choices_from.empty()) {
       problem(label + ".values", "可选值列表不能为空", "the list of values must not be empty");
     }
     return field;
+  }
+
+  // "choices_from": a reference file, relative to this schema file. Its choices become the
+  // field's values: codes by default ("stored_as": "code", unambiguous even for names that hold
+  // a separator), or names ("stored_as": "name"); every other spelling becomes an alias.
+  void read_choices_from(const Object& object, const std::string& label, FieldSpec& field) {
+    field.choices_from = string_property(object, "choices_from", label + ".choices_from", false);
+    std::string stored_as = string_property(object, "stored_as", label + ".stored_as", false);
+    if (!stored_as.empty() && stored_as != "code" && stored_as != "name") {
+      problem(label + ".stored_as", "应为 code 或 name", "must be 'code' or 'name'");
+    }
+    if (field.choices_from.empty()) {
+      if (!stored_as.empty()) {
+        problem(label + ".stored_as", "只能与 choices_from 一起用", "needs choices_from");
+      }
+      return;
+    }
+    if (!field.values.empty()) {
+      problem(label + ".values", "values 与 choices_from 只能用一个",
+              "use either values or choices_from");
+    }
+    std::filesystem::path file =
+        std::filesystem::path(path_).parent_path() / std::filesystem::path(field.choices_from);
+    ChoiceTable table;
+    try {
+      table = load_choice_table(file.lexically_normal().string());
+    } catch (const TuijieError& e) {
+      for (const Diagnostic& d : e.diagnostics()) {
+        problem(label + ".choices_from", d.reason_zh + "（" + d.file + "）",
+                d.reason_en + " (" + d.file + ")");
+      }
+      return;
+    }
+    bool by_name = stored_as == "name";
+    for (const ReferenceChoice& choice : table.choices) {
+      field.values.push_back(by_name ? choice.name : choice.code);
+    }
+    for (const ChoiceSpelling& spelling : table.spellings()) {
+      const std::string& value = field.values[spelling.index];
+      if (spelling.spelling != value) {
+        field.choice_aliases.push_back({spelling.spelling, value});
+      }
+    }
   }
 
   void read_required(const Object& object, const std::string& label, FieldSpec& field) {

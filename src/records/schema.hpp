@@ -44,6 +44,12 @@ struct Condition {
   std::vector<std::string> values;
 };
 
+/// Another way to write one of a field's `values` (from `choices_from`): "金融业" -> "ITO.SW.01".
+struct ChoiceAlias {
+  std::string spelling;
+  std::string value;
+};
+
 struct AgeRule {
   int min_years = 0;
   int max_years = 0;
@@ -64,11 +70,14 @@ struct FieldSpec {
   std::optional<Condition> required_unless;  // required, except when the condition holds
   std::optional<Condition> required_if;      // required only when the condition holds
 
-  std::size_t max_length = 0;       // characters; 0 = no limit
-  bool multiline = false;           // text may hold line breaks
-  std::vector<std::string> values;  // Choice / ChoiceList
-  std::optional<double> minimum;    // Count / Decimal
-  bool minimum_exclusive = false;   // "> minimum" rather than ">="
+  std::size_t max_length = 0;               // characters; 0 = no limit
+  bool multiline = false;                   // text may hold line breaks
+  std::vector<std::string> values;          // Choice / ChoiceList
+  std::string choices_from;                 // Choice / ChoiceList: the reference file (see
+                                            // reference_choices.hpp) `values` were read from
+  std::vector<ChoiceAlias> choice_aliases;  // other spellings of `values` (choices_from)
+  std::optional<double> minimum;            // Count / Decimal
+  bool minimum_exclusive = false;           // "> minimum" rather than ">="
   std::optional<double> maximum;
   std::string at_most;   // Count / Decimal: not above this other field's value
   bool percent = false;  // Decimal: "85%" accepted
