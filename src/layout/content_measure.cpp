@@ -68,7 +68,7 @@ bool can_shrink(const std::vector<Block>& blocks, double shrink) {
   return false;
 }
 
-MeasuredContent measure_blocks(const std::vector<Block>& blocks, double width, double shrink,
+MeasuredContent measure_blocks(std::span<const Block> blocks, double width, double shrink,
                                const std::string& document, Diagnostics& diagnostics) {
   MeasuredContent out;
   for (const Block& block : blocks) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -31,10 +32,11 @@ struct MeasuredContent {
   bool splittable = true;    // false when it holds a photo or stamp zone
 };
 
-/// Measures blocks set in a box `width` points wide. `shrink` (0 = none) lowers every font
-/// size by that many points, never below the paragraph's floor. Characters no font has are
-/// reported against `document` and the paragraph's label.
-MeasuredContent measure_blocks(const std::vector<Block>& blocks, double width, double shrink,
+/// Measures blocks set in a box (the slices point into `blocks`, which must outlive them) `width`
+/// points wide. `shrink` (0 = none) lowers every font size by that many points, never below the
+/// paragraph's floor. Characters no font has are reported against `document` and the paragraph's
+/// label.
+MeasuredContent measure_blocks(std::span<const Block> blocks, double width, double shrink,
                                const std::string& document, Diagnostics& diagnostics);
 
 /// Draws slices [first, last) with their top at y, inside a box starting at x, `width` wide.

@@ -67,8 +67,8 @@ double start_height(const Block& block, Flow& flow) {
 }
 
 void place_content_block(const Block& block, Flow& flow, bool keep_with_next, const Block* next) {
-  MeasuredContent content =
-      measure_blocks({block}, flow.width(), 0, flow.model().name, flow.diagnostics());
+  MeasuredContent content = measure_blocks(std::span<const Block>(&block, 1), flow.width(), 0,
+                                           flow.model().name, flow.diagnostics());
   if (content.overfull)
     flow.report_overflow("", "文字超出版心宽度", "text wider than the page");
   double keep = keep_with_next && next ? start_height(*next, flow) : 0;
