@@ -197,6 +197,23 @@ TEST_CASE("credit codes through an enterprise row", "[organisations]") {
 TEST_CASE("organisation cross-field rules", "[organisations]") {
   CHECK_FALSE(import_enterprise("服务外包从业人数", "501").ok());
   CHECK(import_enterprise("服务外包从业人数", "500").ok());
+  CHECK_FALSE(import_enterprise("服务外包业务收入（万元）", "5000").records.empty());
+  // 离岸 ≤ 总收入: the good row's revenue is 5000 万元.
+  auto offshore = [](const std::string& value) {
+    auto dir = scratch_directory("organisation-offshore");
+    Row row = good_enterprise();
+    row.emplace_back("离岸服务外包收入（万元）", value);
+    std::string header;
+    std::string line;
+    for (const auto& [name, cell] : row) {
+      header += (header.empty() ? "" : ",") + name;
+      line += (line.empty() ? "" : ",") + ("\"" + cell + "\"");
+    }
+    write_file(dir / "e.csv", header + "\n" + line + "\n");
+    return read_records((dir / "e.csv").string(), schemas(), options_2020());
+  };
+  CHECK(offshore("5000").ok());
+  CHECK_FALSE(offshore("5000.5").ok());
   // 以母公司名义申报 = 是 needs 合并报表, which the good row leaves out.
   CHECK_FALSE(import_enterprise("以总公司或母公司名义申报", "是").ok());
 }
