@@ -1,6 +1,8 @@
 // Paths and small helpers shared by the records tests.
 #pragma once
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -23,9 +25,11 @@ inline std::string read_bytes(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-/// A scratch folder for files a test writes, fresh for each name.
+/// A scratch folder for files a test writes, fresh for each name. ctest -j runs every test
+/// case in its own process at the same time: each process gets its own folder.
 inline std::filesystem::path scratch_directory(const std::string& name) {
-  auto dir = std::filesystem::path(TUIJIE_BINARY_DIR) / "records-test-scratch" / name;
+  auto dir = std::filesystem::path(TUIJIE_BINARY_DIR) / "records-test-scratch" /
+             (std::to_string(getpid()) + "-" + name);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
