@@ -1,5 +1,6 @@
 #include "app/commands.hpp"
 
+#include "app/check_command.hpp"
 #include "app/help_command.hpp"
 #include "app/import_command.hpp"
 #include "app/init_command.hpp"
@@ -13,6 +14,7 @@ const std::vector<std::unique_ptr<Command>>& commands() {
     list.push_back(std::make_unique<InitCommand>());
     list.push_back(std::make_unique<ImportCommand>());
     list.push_back(std::make_unique<RenderCommand>());
+    list.push_back(std::make_unique<CheckCommand>());
     list.push_back(std::make_unique<HelpCommand>());
     return list;
   }();
