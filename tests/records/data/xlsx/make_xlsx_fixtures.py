@@ -149,7 +149,7 @@ def candidates():
 
 
 def bomb():
-    """A sheet of 300 MiB of blanks (more than the 256 MiB per-part limit) in ~300 KB, whose
+    """A sheet of 300 MiB of blanks (more than the 128 MiB per-part limit) in ~300 KB, whose
     headers claim 1,000 bytes: only counting while inflating can catch it."""
     head = f'<?xml version="1.0"?><worksheet {NS}><sheetData>'.encode()
     block = b" " * (1 << 20)
