@@ -10,11 +10,12 @@
 #include "records/table_validation.hpp"
 #include "records/text_decoding.hpp"
 #include "records/unicode_text.hpp"
+#include "records/xlsx_reader.hpp"
 
 namespace tuijie::records {
 namespace {
 
-enum class Format { Csv, Json, Unsupported };
+enum class Format { Csv, Json, Xlsx, Unsupported };
 
 Format format_of(const std::string& path, std::string_view text) {
   std::string extension = ascii_lower(std::filesystem::path(path).extension().string());
@@ -24,7 +25,10 @@ Format format_of(const std::string& path, std::string_view text) {
   if (extension == ".json") {
     return Format::Json;
   }
-  if (extension == ".xlsx" || extension == ".xls" || extension == ".ods") {
+  if (extension == ".xlsx") {
+    return Format::Xlsx;
+  }
+  if (extension == ".xls" || extension == ".ods") {
     return Format::Unsupported;
   }
   return trim(text).starts_with('[') ? Format::Json : Format::Csv;
@@ -68,6 +72,14 @@ const Schema* resolve_kind(const SchemaSet& schemas, const SourceTable& table,
   return best;
 }
 
+XlsxOptions xlsx_options(const SchemaSet& schemas) {
+  XlsxOptions options;
+  options.unpack.max_entry_bytes = schemas.max_unpacked_entry_bytes;
+  options.unpack.max_total_bytes = schemas.max_unpacked_total_bytes;
+  options.max_data_rows = schemas.max_data_rows;
+  return options;
+}
+
 bool needs_campaign_date(const Schema& schema) {
   for (const FieldSpec& field : schema.fields) {
     if (field.age) {
@@ -92,20 +104,29 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
 
   Format format = format_of(path, bytes);
   if (format == Format::Unsupported) {
-    result.diagnostics.push_back(
-        make_error("unsupported-format", "暂不能读取此类文件，请在 Excel 中另存为 CSV",
-                   "this kind of file cannot be read yet; save it from Excel as CSV", path));
+    result.diagnostics.push_back(make_error(
+        "unsupported-format", "暂不能读取此类文件，请在 Excel 中另存为 XLSX 或 CSV",
+        "this kind of file cannot be read yet; save it from Excel as XLSX or CSV", path));
     return result;
   }
-  DecodedText text = decode_text(bytes, options.encoding, path);
-  result.diagnostics = std::move(text.diagnostics);
-  if (has_errors(result.diagnostics)) {
-    return result;
+  SourceTable table;
+  if (format == Format::Xlsx) {
+    table = read_xlsx_table(bytes, path, xlsx_options(schemas));
+    result.encoding = "UTF-8";  // XLSX text is always Unicode
+    if (table.columns.empty() && table.rows.empty() && has_errors(table.diagnostics)) {
+      result.diagnostics = std::move(table.diagnostics);  // the file could not be read at all
+      return result;
+    }
+  } else {
+    DecodedText text = decode_text(bytes, options.encoding, path);
+    result.diagnostics = std::move(text.diagnostics);
+    if (has_errors(result.diagnostics)) {
+      return result;
+    }
+    result.encoding = encoding_display_name(text.encoding);
+    table =
+        format == Format::Json ? read_json_table(text.utf8, path) : read_csv_table(text.utf8, path);
   }
-  result.encoding = encoding_display_name(text.encoding);
-
-  SourceTable table =
-      format == Format::Json ? read_json_table(text.utf8, path) : read_csv_table(text.utf8, path);
   result.diagnostics.insert(result.diagnostics.end(), table.diagnostics.begin(),
                             table.diagnostics.end());
   if (table.columns.empty() && table.rows.empty() && !has_errors(result.diagnostics)) {

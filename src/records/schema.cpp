@@ -574,6 +574,21 @@ SchemaSet load_schema_set(const std::string& directory) {
           continue;
         }
         set.max_data_rows = limits->get("max_data_rows").convert<std::size_t>();
+        for (const auto& [key, target] :
+             {std::pair{"max_unpacked_entry_bytes", &set.max_unpacked_entry_bytes},
+              std::pair{"max_unpacked_total_bytes", &set.max_unpacked_total_bytes}}) {
+          if (!limits->has(key)) {
+            continue;
+          }
+          if (!limits->get(key).isInteger() || limits->get(key).convert<long long>() <= 0) {
+            problems.push_back(make_error(
+                "bad-schema", std::string("limits.json 的 ") + key + " 应为正整数（字节）",
+                std::string("limits.json: ") + key + " must be a positive whole number of bytes",
+                file.string()));
+            continue;
+          }
+          *target = limits->get(key).convert<std::uint64_t>();
+        }
         continue;
       }
       Schema schema = load_schema(file.string());

@@ -109,6 +109,9 @@ struct Schema {
 struct SchemaSet {
   std::vector<Schema> schemas;
   std::size_t max_data_rows = 0;  // per imported file (limits.json); 0 = no limit
+  // XLSX unpacking (limits.json, optional keys; the defaults are those of data/records).
+  std::uint64_t max_unpacked_entry_bytes = 128ull << 20;  // one part of the archive
+  std::uint64_t max_unpacked_total_bytes = 256ull << 20;  // all parts read
 
   const Schema* find(const std::string& kind) const;
 };

@@ -300,9 +300,12 @@ TEST_CASE("files that cannot be read at all", "[import]") {
   CHECK(find_diagnostic(read_records((dir / "empty.json").string(), schemas(), {}).diagnostics, 0,
                         "empty-file") != nullptr);
 
+  write_file(dir / "book.xls", "\xD0\xCF\x11\xE0");
+  CHECK(find_diagnostic(read_records((dir / "book.xls").string(), schemas(), {}).diagnostics, 0,
+                        "unsupported-format") != nullptr);
   write_file(dir / "book.xlsx", "PK");
   CHECK(find_diagnostic(read_records((dir / "book.xlsx").string(), schemas(), {}).diagnostics, 0,
-                        "unsupported-format") != nullptr);
+                        "bad-xlsx") != nullptr);
 }
 
 TEST_CASE("a header without data rows is a warning", "[import]") {

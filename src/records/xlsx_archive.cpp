@@ -1,0 +1,152 @@
+#include "records/xlsx_archive.hpp"
+
+#include <Poco/Exception.h>
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
+
+#include <array>
+#include <streambuf>
+
+namespace tuijie::records {
+namespace {
+
+std::string mebibytes(std::uint64_t bytes) {
+  return std::to_string(bytes / (1024 * 1024));
+}
+
+// Passes through the inflated bytes of one entry, counting them, and ends the stream (EOF)
+// as soon as a limit is passed, the inflater fails, or the consumer asked to stop. Ending
+// with EOF instead of throwing keeps exceptions out of the XML parser's C callbacks.
+class CountingBuffer : public std::streambuf {
+ public:
+  enum class End { None, EntryLimit, TotalLimit, Corrupt, Stopped };
+
+  CountingBuffer(std::istream& source, UnpackLimits limits, std::uint64_t& total, const bool* stop)
+      : source_(source), limits_(limits), total_(total), stop_(stop) {}
+
+  End end() const { return end_; }
+
+ protected:
+  int_type underflow() override {
+    if (end_ != End::None) {
+      return traits_type::eof();
+    }
+    if (stop_ != nullptr && *stop_) {
+      end_ = End::Stopped;
+      return traits_type::eof();
+    }
+    source_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    std::streamsize n = source_.gcount();
+    if (source_.bad()) {
+      end_ = End::Corrupt;  // inflate error or CRC mismatch (Poco reports them as badbit)
+      return traits_type::eof();
+    }
+    if (n <= 0) {
+      return traits_type::eof();
+    }
+    entry_ += static_cast<std::uint64_t>(n);
+    total_ += static_cast<std::uint64_t>(n);
+    if (limits_.max_entry_bytes > 0 && entry_ > limits_.max_entry_bytes) {
+      end_ = End::EntryLimit;
+      return traits_type::eof();
+    }
+    if (limits_.max_total_bytes > 0 && total_ > limits_.max_total_bytes) {
+      end_ = End::TotalLimit;
+      return traits_type::eof();
+    }
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+    return traits_type::to_int_type(buffer_[0]);
+  }
+
+ private:
+  std::istream& source_;
+  UnpackLimits limits_;
+  std::uint64_t& total_;
+  const bool* stop_;
+  std::uint64_t entry_ = 0;
+  End end_ = End::None;
+  std::array<char, 16384> buffer_{};
+};
+
+}  // namespace
+
+XlsxArchive::XlsxArchive(const std::string& bytes, const std::string& file, UnpackLimits limits)
+    : file_(file), limits_(limits), source_(bytes) {
+  try {
+    archive_ = std::make_unique<Poco::Zip::ZipArchive>(source_);
+  } catch (const Poco::Exception& e) {
+    problem_ = make_error(
+        "bad-xlsx", "不是完整的 XLSX 文件（压缩包已损坏或被截断）：" + e.displayText(),
+        "not a complete XLSX file (the archive is corrupt or truncated): " + e.displayText(),
+        file_);
+  }
+}
+
+XlsxArchive::~XlsxArchive() = default;
+
+bool XlsxArchive::has(const std::string& entry) const {
+  return archive_ && archive_->findHeader(entry) != archive_->headerEnd();
+}
+
+bool XlsxArchive::read(const std::string& entry, const std::function<void(std::istream&)>& consume,
+                       const bool* stop) {
+  if (!archive_) {
+    return false;
+  }
+  auto header = archive_->findHeader(entry);
+  if (header == archive_->headerEnd()) {
+    problem_ = make_error("bad-xlsx", "XLSX 文件缺少部件 " + entry,
+                          "the XLSX file lacks its part " + entry, file_, entry);
+    return false;
+  }
+  // The declared size is checked first: an honest bomb is refused without inflating a byte.
+  std::uint64_t declared = header->second.getUncompressedSize();
+  if ((limits_.max_entry_bytes > 0 && declared > limits_.max_entry_bytes) ||
+      (limits_.max_total_bytes > 0 && total_unpacked_ + declared > limits_.max_total_bytes)) {
+    problem_ = make_error("xlsx-too-large",
+                          "XLSX 部件 " + entry + " 解压后有 " + mebibytes(declared) +
+                              " MiB，超过上限（可能是压缩炸弹）",
+                          "the XLSX part " + entry + " unpacks to " + mebibytes(declared) +
+                              " MiB, more than the limit (possibly a ZIP bomb)",
+                          file_, entry);
+    return false;
+  }
+  CountingBuffer::End end = CountingBuffer::End::None;
+  try {
+    source_.clear();
+    Poco::Zip::ZipInputStream zipped(source_, header->second, true);
+    CountingBuffer counted(zipped, limits_, total_unpacked_, stop);
+    std::istream in(&counted);
+    consume(in);
+    end = counted.end();
+  } catch (const Poco::Exception& e) {
+    problem_ =
+        make_error("bad-xlsx", "XLSX 部件 " + entry + " 已损坏：" + e.displayText(),
+                   "the XLSX part " + entry + " is corrupt: " + e.displayText(), file_, entry);
+    return false;
+  }
+  switch (end) {
+    case CountingBuffer::End::EntryLimit:
+    case CountingBuffer::End::TotalLimit:
+      problem_ = make_error(
+          "xlsx-too-large",
+          "XLSX 部件 " + entry + " 解压后超过 " +
+              mebibytes(end == CountingBuffer::End::EntryLimit ? limits_.max_entry_bytes
+                                                               : limits_.max_total_bytes) +
+              " MiB 的上限（可能是压缩炸弹），已停止读取",
+          "the XLSX part " + entry + " unpacks to more than the limit of " +
+              mebibytes(end == CountingBuffer::End::EntryLimit ? limits_.max_entry_bytes
+                                                               : limits_.max_total_bytes) +
+              " MiB (possibly a ZIP bomb); reading stopped",
+          file_, entry);
+      return false;
+    case CountingBuffer::End::Corrupt:
+      problem_ = make_error("bad-xlsx", "XLSX 部件 " + entry + " 已损坏或被截断，无法解压",
+                            "the XLSX part " + entry + " is corrupt or truncated", file_, entry);
+      return false;
+    default:
+      return true;
+  }
+}
+
+}  // namespace tuijie::records
