@@ -30,10 +30,14 @@ struct FontFace::Impl {
   mutable hb_face_t* preprocessed = nullptr;
 
   ~Impl() {
-    if (preprocessed) hb_face_destroy(preprocessed);
-    if (font) hb_font_destroy(font);
-    if (face) hb_face_destroy(face);
-    if (blob) hb_blob_destroy(blob);
+    if (preprocessed)
+      hb_face_destroy(preprocessed);
+    if (font)
+      hb_font_destroy(font);
+    if (face)
+      hb_face_destroy(face);
+    if (blob)
+      hb_blob_destroy(blob);
   }
 };
 
@@ -41,15 +45,18 @@ namespace {
 
 // Big-endian readers over a table blob; out-of-range reads give 0.
 int16_t be16(const char* data, unsigned length, unsigned at) {
-  if (at + 2 > length) return 0;
+  if (at + 2 > length)
+    return 0;
   return static_cast<int16_t>((static_cast<uint8_t>(data[at]) << 8) |
                               static_cast<uint8_t>(data[at + 1]));
 }
 
 int32_t be32(const char* data, unsigned length, unsigned at) {
-  if (at + 4 > length) return 0;
+  if (at + 4 > length)
+    return 0;
   uint32_t v = 0;
-  for (unsigned i = 0; i < 4; ++i) v = (v << 8) | static_cast<uint8_t>(data[at + i]);
+  for (unsigned i = 0; i < 4; ++i)
+    v = (v << 8) | static_cast<uint8_t>(data[at + i]);
   return static_cast<int32_t>(v);
 }
 
@@ -88,12 +95,12 @@ std::shared_ptr<const FontFace> FontFace::open(const std::string& path, unsigned
   impl->index = index;
   impl->blob = hb_blob_create_from_file_or_fail(path.c_str());
   if (!impl->blob) {
-    throw TuijieError(font_error("font-unreadable", path, "无法读取字体文件",
-                                 "cannot read the font file"));
+    throw TuijieError(
+        font_error("font-unreadable", path, "无法读取字体文件", "cannot read the font file"));
   }
   if (index >= hb_face_count(impl->blob)) {
-    throw TuijieError(font_error("font-unreadable", path, "字体文件中没有第 " +
-                                     std::to_string(index) + " 个字形集",
+    throw TuijieError(font_error("font-unreadable", path,
+                                 "字体文件中没有第 " + std::to_string(index) + " 个字形集",
                                  "the font file has no face number " + std::to_string(index)));
   }
   impl->face = hb_face_create(impl->blob, index);
@@ -154,18 +161,42 @@ std::shared_ptr<const FontFace> FontFace::open(const std::string& path, unsigned
 FontFace::FontFace(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 FontFace::~FontFace() = default;
 
-const std::string& FontFace::path() const { return impl_->path; }
-unsigned FontFace::index() const { return impl_->index; }
-const std::string& FontFace::postscript_name() const { return impl_->postscript_name; }
-const std::string& FontFace::family_name() const { return impl_->family_name; }
-uint16_t FontFace::units_per_em() const { return impl_->upem; }
-int16_t FontFace::ascender() const { return impl_->ascender; }
-int16_t FontFace::descender() const { return impl_->descender; }
-int16_t FontFace::cap_height() const { return impl_->cap_height; }
-std::array<int16_t, 4> FontFace::bbox() const { return impl_->bbox; }
-int FontFace::italic_angle() const { return impl_->italic_angle; }
-bool FontFace::is_fixed_pitch() const { return impl_->fixed_pitch; }
-bool FontFace::is_serif() const { return impl_->serif; }
+const std::string& FontFace::path() const {
+  return impl_->path;
+}
+unsigned FontFace::index() const {
+  return impl_->index;
+}
+const std::string& FontFace::postscript_name() const {
+  return impl_->postscript_name;
+}
+const std::string& FontFace::family_name() const {
+  return impl_->family_name;
+}
+uint16_t FontFace::units_per_em() const {
+  return impl_->upem;
+}
+int16_t FontFace::ascender() const {
+  return impl_->ascender;
+}
+int16_t FontFace::descender() const {
+  return impl_->descender;
+}
+int16_t FontFace::cap_height() const {
+  return impl_->cap_height;
+}
+std::array<int16_t, 4> FontFace::bbox() const {
+  return impl_->bbox;
+}
+int FontFace::italic_angle() const {
+  return impl_->italic_angle;
+}
+bool FontFace::is_fixed_pitch() const {
+  return impl_->fixed_pitch;
+}
+bool FontFace::is_serif() const {
+  return impl_->serif;
+}
 
 uint32_t FontFace::glyph_for(char32_t code_point) const {
   hb_codepoint_t glyph = 0;

@@ -67,7 +67,8 @@ const ElementRule* rule_for(const std::string& element) {
 }
 
 bool is_length_attribute(const std::string& element, const std::string& attribute) {
-  if (element == "page" && attribute == "size") return false;  // a paper name, "A4"
+  if (element == "page" && attribute == "size")
+    return false;  // a paper name, "A4"
   static const std::set<std::string> lengths = {
       "width",  "height",  "margin-top", "margin-bottom", "margin-left",  "margin-right", "size",
       "border", "padding", "min-height", "min-size",      "space-before", "space-after",  "indent"};

@@ -19,7 +19,7 @@ TEST_CASE("a TrueType face gives glyphs, advances and descriptor figures") {
   REQUIRE(a != 0);
   CHECK(face->advance(a) > 1000);
   CHECK(face->glyph_for(U'\u2611') != 0);  // ☑ for check boxes
-  CHECK(face->glyph_for(U'中') == 0);       // no CJK: fallback is per character
+  CHECK(face->glyph_for(U'中') == 0);      // no CJK: fallback is per character
   CHECK(face->ascender() > 0);
   CHECK(face->descender() < 0);
   auto bbox = face->bbox();

@@ -33,8 +33,8 @@ TEST_CASE("layout speed of a 400-character paragraph", "[.speed]") {
         lines += layout_paragraph(text, style, width).lines.size();
       }
       const std::clock_t stop = std::clock();
-      std::cout << name << ", width " << width << " pt (" << lines / rounds << " lines): "
-                << 1e6 * static_cast<double>(stop - start) / CLOCKS_PER_SEC / rounds
+      std::cout << name << ", width " << width << " pt (" << lines / rounds
+                << " lines): " << 1e6 * static_cast<double>(stop - start) / CLOCKS_PER_SEC / rounds
                 << " µs of processor time per 400 characters\n";
     }
   }
