@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/cli_runner.hpp"
 #include "store/test_support.hpp"
 #include "store/workspace.hpp"
 
@@ -15,40 +16,11 @@ using tuijie::store::Workspace;
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using Run = t::CliRun;
+using t::quote;
 
-std::string quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) {
-    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return quoted + "'";
-}
-
-// Runs `tuijie ARGS` in `cwd` with a neutral locale unless `env` says otherwise
-// ("LANG=zh_CN.UTF-8 ..."). `args` is shell text: quote paths with quote().
 Run run_tuijie(const std::string& args, const fs::path& cwd, const std::string& env = "") {
-  const t::TempDir streams;
-  const std::string err_file = streams / "stderr";
-  const std::string command = "cd " + quote(cwd.string()) +
-                              " && env -u LC_ALL -u LC_MESSAGES -u SOURCE_DATE_EPOCH LANG=C " +
-                              env + " " + quote(TUIJIE_EXE) + " " + args + " 2>" + quote(err_file);
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
-    run.out.append(buffer, n);
-  }
-  const int status = pclose(pipe);
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = t::read_file(err_file);
-  return run;
+  return t::run_cli(args, cwd, env);
 }
 
 const std::string kResources = "--resources " + quote(TUIJIE_SOURCE_DIR);

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 
+#include "app/cli_runner.hpp"
 #include "check_fixtures.hpp"
 #include "store/test_support.hpp"
 #include "store/workspace.hpp"
@@ -16,34 +17,11 @@ namespace t = tuijie::testing;
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-std::string quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) {
-    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return quoted + "'";
-}
+using t::quote;
+using Run = t::CliRun;
 
 Run run_tuijie(const std::string& args, const std::string& cwd) {
-  const std::string command =
-      "cd " + quote(cwd) + " && env -u LC_ALL -u LC_MESSAGES -u SOURCE_DATE_EPOCH LANG=C " +
-      quote(TUIJIE_EXE) + " --resources " + quote(TUIJIE_SOURCE_DIR) + " " + args + " 2>/dev/null";
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
-    run.out.append(buffer, n);
-  }
-  const int status = pclose(pipe);
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return t::run_cli("--resources " + quote(TUIJIE_SOURCE_DIR) + " " + args, cwd);
 }
 
 // A workspace holding the sample candidates.
