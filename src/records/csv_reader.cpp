@@ -88,25 +88,7 @@ SourceTable read_csv_table(std::string_view text, const std::string& file) {
   table.has_header_row = true;
   table.header_row = 1;
   table.diagnostics = std::move(csv.diagnostics);
-  if (csv.rows.empty()) {
-    return table;
-  }
-  for (const std::string& name : csv.rows.front().cells) {
-    long number = static_cast<long>(table.columns.size()) + 1;
-    table.columns.push_back({std::string(trim(name)), number, 1});
-  }
-  for (std::size_t r = 1; r < csv.rows.size(); ++r) {
-    CsvRow& row = csv.rows[r];
-    while (table.columns.size() < row.cells.size()) {
-      table.columns.push_back({"", static_cast<long>(table.columns.size()) + 1, 1});
-    }
-    SourceRow source{row.row, {}};
-    source.cells.reserve(row.cells.size());
-    for (std::string& cell : row.cells) {
-      source.cells.push_back(RawValue{std::move(cell), false, {}, {}});
-    }
-    table.rows.push_back(std::move(source));
-  }
+  fill_from_grid(table, csv.rows);
   return table;
 }
 

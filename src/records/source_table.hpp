@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "records/unicode_text.hpp"
 
 namespace tuijie::records {
 
@@ -48,5 +49,31 @@ struct SourceTable {
   std::vector<SourceRow> rows;  // blank rows included
   Diagnostics diagnostics;      // problems found while reading (encoding, quoting, JSON syntax)
 };
+
+/// Fills `table` from a grid of rows (CSV lines or worksheet rows, each with its row number and
+/// raw cells): the first row names the columns (trimmed), every later row becomes a SourceRow;
+/// cells beyond the header get unnamed columns. The cells are moved out of `rows`.
+template <class GridRow>
+void fill_from_grid(SourceTable& table, std::vector<GridRow>& rows) {
+  if (rows.empty()) {
+    return;
+  }
+  for (const std::string& name : rows.front().cells) {
+    long number = static_cast<long>(table.columns.size()) + 1;
+    table.columns.push_back({std::string(trim(name)), number, table.header_row});
+  }
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    GridRow& row = rows[r];
+    while (table.columns.size() < row.cells.size()) {
+      table.columns.push_back({"", static_cast<long>(table.columns.size()) + 1, table.header_row});
+    }
+    SourceRow source{row.row, {}};
+    source.cells.reserve(row.cells.size());
+    for (std::string& cell : row.cells) {
+      source.cells.push_back(RawValue{std::move(cell), false, {}, {}});
+    }
+    table.rows.push_back(std::move(source));
+  }
+}
 
 }  // namespace tuijie::records

@@ -252,26 +252,10 @@ SourceTable read_xlsx_table(const std::string& bytes, const std::string& file,
     d.file = file;
     table.diagnostics.push_back(std::move(d));
   }
-  if (sheet.rows.empty()) {
-    return table;
+  if (!sheet.rows.empty()) {
+    table.header_row = sheet.rows.front().row;
   }
-  table.header_row = sheet.rows.front().row;
-  for (const std::string& name : sheet.rows.front().cells) {
-    long number = static_cast<long>(table.columns.size()) + 1;
-    table.columns.push_back({std::string(trim(name)), number, table.header_row});
-  }
-  for (std::size_t r = 1; r < sheet.rows.size(); ++r) {
-    SheetRow& row = sheet.rows[r];
-    while (table.columns.size() < row.cells.size()) {
-      table.columns.push_back({"", static_cast<long>(table.columns.size()) + 1, table.header_row});
-    }
-    SourceRow source{row.row, {}};
-    source.cells.reserve(row.cells.size());
-    for (std::string& cell : row.cells) {
-      source.cells.push_back(RawValue{std::move(cell), false, {}, {}});
-    }
-    table.rows.push_back(std::move(source));
-  }
+  fill_from_grid(table, sheet.rows);
   return table;
 }
 
