@@ -8,6 +8,13 @@
 namespace tuijie::layout {
 namespace {
 
+Slice space_slice(double height) {
+  Slice s;
+  s.kind = Slice::Kind::Space;
+  s.height = height;
+  return s;
+}
+
 // First-line indent in Chinese typesetting is counted in characters; two ideographic spaces
 // give exactly 2 em and copy out as the spaces a clerk would type.
 std::string indented(const Paragraph& p) {
@@ -42,6 +49,10 @@ void report_missing(const text::ParagraphLayout& laid, const Paragraph& p,
   diagnostics.push_back(d);
 }
 
+// One slice per row of items: a row is as tall as its tallest item and moves whole.
+void measure_columns(const ColumnList& list, double width, double shrink,
+                     const std::string& document, Diagnostics& diagnostics, MeasuredContent& out);
+
 }  // namespace
 
 text::TextStyle text_style(const Style& style, double shrink) {
@@ -57,11 +68,23 @@ text::TextStyle text_style(const Style& style, double shrink) {
   return ts;
 }
 
-bool can_shrink(const std::vector<Block>& blocks, double shrink) {
+namespace {
+
+bool paragraph_can_shrink(const Paragraph& p, double shrink) {
+  return p.style.min_size > 0 && p.style.size - shrink + 1e-9 > p.style.min_size;
+}
+
+}  // namespace
+
+bool can_shrink(std::span<const Block> blocks, double shrink) {
   for (const Block& b : blocks) {
     if (const auto* p = std::get_if<Paragraph>(&b)) {
-      if (p->style.min_size > 0 && p->style.size - shrink + 1e-9 > p->style.min_size) {
+      if (paragraph_can_shrink(*p, shrink))
         return true;
+    } else if (const auto* list = std::get_if<ColumnList>(&b)) {
+      for (const Paragraph& item : list->items) {
+        if (paragraph_can_shrink(item, shrink))
+          return true;
       }
     }
   }
@@ -74,7 +97,7 @@ MeasuredContent measure_blocks(std::span<const Block> blocks, double width, doub
   for (const Block& block : blocks) {
     if (const auto* p = std::get_if<Paragraph>(&block)) {
       if (p->space_before > 0) {
-        out.slices.push_back({Slice::Kind::Space, p->space_before});
+        out.slices.push_back(space_slice(p->space_before));
       }
       auto laid = std::make_unique<text::ParagraphLayout>(
           text::layout_paragraph(indented(*p), text_style(p->style, shrink), width));
@@ -91,7 +114,7 @@ MeasuredContent measure_blocks(std::span<const Block> blocks, double width, doub
       }
       out.paragraphs.push_back(std::move(laid));
       if (p->space_after > 0) {
-        out.slices.push_back({Slice::Kind::Space, p->space_after});
+        out.slices.push_back(space_slice(p->space_after));
       }
     } else if (const auto* photo = std::get_if<Photo>(&block)) {
       Slice s;
@@ -130,13 +153,48 @@ MeasuredContent measure_blocks(std::span<const Block> blocks, double width, doub
       out.slices.push_back(s);
       out.paragraphs.push_back(std::move(date));
       out.splittable = false;
+    } else if (const auto* list = std::get_if<ColumnList>(&block)) {
+      measure_columns(*list, width, shrink, document, diagnostics, out);
     } else if (const auto* spacer = std::get_if<Spacer>(&block)) {
-      out.slices.push_back({Slice::Kind::Space, spacer->height});
+      out.slices.push_back(space_slice(spacer->height));
     }
   }
   out.height = slices_height(out, 0, out.slices.size());
   return out;
 }
+
+namespace {
+
+void measure_columns(const ColumnList& list, double width, double shrink,
+                     const std::string& document, Diagnostics& diagnostics, MeasuredContent& out) {
+  const int columns = std::max(1, list.columns);
+  const double column_width = (width - list.gap * (columns - 1)) / columns;
+  if (list.space_before > 0)
+    out.slices.push_back(space_slice(list.space_before));
+  Slice row;
+  row.kind = Slice::Kind::Columns;
+  for (size_t i = 0; i < list.items.size(); ++i) {
+    const Paragraph& item = list.items[i];
+    auto laid = std::make_unique<text::ParagraphLayout>(
+        text::layout_paragraph(indented(item), text_style(item.style, shrink), column_width));
+    report_missing(*laid, item, document, diagnostics);
+    out.overfull = out.overfull || laid->overfull || laid->max_width > column_width + 0.01;
+    out.compromised = out.compromised || laid->compromised;
+    const int column = static_cast<int>(i % static_cast<size_t>(columns));
+    row.items.push_back({column * (column_width + list.gap), laid.get()});
+    row.height = std::max(row.height, laid->height);
+    out.paragraphs.push_back(std::move(laid));
+    if (column == columns - 1 || i + 1 == list.items.size()) {
+      out.slices.push_back(std::move(row));
+      row = Slice{};
+      row.kind = Slice::Kind::Columns;
+    }
+  }
+  if (list.space_after > 0)
+    out.slices.push_back(space_slice(list.space_after));
+}
+
+}  // namespace
 
 double slices_height(const MeasuredContent& content, size_t first, size_t last) {
   double h = 0;
@@ -235,6 +293,15 @@ void draw_slices(const MeasuredContent& content, size_t first, size_t last, doub
         break;
       case Slice::Kind::Stamp:
         place_stamp(s, x, top, width, page);
+        break;
+      case Slice::Kind::Columns:
+        for (const Slice::ColumnItem& item : s.items) {
+          double line_top = top;
+          for (const auto& line : item.laid->lines) {
+            place_line(line, x + item.x, line_top, page);
+            line_top += line.height;
+          }
+        }
         break;
       case Slice::Kind::Space:
         break;

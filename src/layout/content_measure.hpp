@@ -12,7 +12,7 @@
 namespace tuijie::layout {
 
 struct Slice {
-  enum class Kind { Line, Photo, Stamp, Space };
+  enum class Kind { Line, Photo, Stamp, Space, Columns };
   Kind kind = Kind::Space;
   double height = 0;
   const text::LaidLine* line = nullptr;  // Kind::Line
@@ -20,6 +20,12 @@ struct Slice {
   const StampZone* stamp = nullptr;      // Kind::Stamp: the clear zone and the date line
   const text::LaidLine* date_line = nullptr;
   double stamp_zone_height = 0;
+  /// Kind::Columns: one row of a ColumnList, each item's lines with its column's x offset.
+  struct ColumnItem {
+    double x = 0;
+    const text::ParagraphLayout* laid = nullptr;
+  };
+  std::vector<ColumnItem> items;
   bool keep_with_next = false;  // no break allowed after this slice
 };
 
@@ -50,7 +56,7 @@ double slices_height(const MeasuredContent& content, size_t first, size_t last);
 size_t slices_fitting(const MeasuredContent& content, size_t first, double available);
 
 /// The smallest font size any paragraph reaches with `shrink`; used to stop shrinking.
-bool can_shrink(const std::vector<Block>& blocks, double shrink);
+bool can_shrink(std::span<const Block> blocks, double shrink);
 
 text::TextStyle text_style(const Style& style, double shrink = 0);
 

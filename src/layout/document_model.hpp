@@ -49,6 +49,16 @@ struct StampZone {
   bool guide = false;            // draw a light dashed circle where the seal goes
 };
 
+/// Items set side by side in equal columns, filled row by row (the options of a check-box
+/// question, a list of names). Each item wraps inside its own column; a row of items is as
+/// tall as its tallest item and never splits across pages.
+struct ColumnList {
+  int columns = 1;
+  double gap = 0;  // pt between columns
+  std::vector<Paragraph> items;
+  double space_before = 0, space_after = 0;
+};
+
 struct Spacer {
   double height = 0;
 };
@@ -58,7 +68,8 @@ struct PageBreak {};
 struct Table;
 
 /// One block of a page or cell. Tables are held by pointer: a cell holds blocks.
-using Block = std::variant<Paragraph, std::shared_ptr<Table>, Photo, StampZone, Spacer, PageBreak>;
+using Block = std::variant<Paragraph, std::shared_ptr<Table>, Photo, StampZone, ColumnList, Spacer,
+                           PageBreak>;
 
 enum class VAlign { Top, Middle, Bottom };
 

@@ -63,6 +63,12 @@ double start_height(const Block& block, Flow& flow) {
     return photo->height;
   if (const auto* stamp = std::get_if<StampZone>(&block))
     return stamp->height;
+  if (const auto* list = std::get_if<ColumnList>(&block)) {
+    if (list->items.empty())
+      return 0;
+    const Style& style = list->items.front().style;
+    return list->space_before + style.size * style.leading;
+  }
   return 0;
 }
 
@@ -127,10 +133,12 @@ double Flow::width() const {
   return model_.page.width - model_.page.margin_left - model_.page.margin_right;
 }
 
-void Flow::report_overflow(const std::string& field, const std::string& zh, const std::string& en) {
+void Flow::report_overflow(const std::string& field, const std::string& zh, const std::string& en,
+                           const std::string& value) {
   Diagnostic d = make_error("overflow", zh, en);
   d.record = model_.name;
   d.column_name = field;
+  d.value = value;
   result_.diagnostics.push_back(d);
 }
 

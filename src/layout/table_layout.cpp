@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/utf8.hpp"
 #include "layout/content_measure.hpp"
 
 namespace tuijie::layout {
@@ -31,6 +32,9 @@ std::string cell_label(const Cell& cell) {
     if (const auto* p = std::get_if<Paragraph>(&b)) {
       if (!p->label.empty())
         return p->label;
+    } else if (const auto* list = std::get_if<ColumnList>(&b)) {
+      if (!list->items.empty() && !list->items.front().label.empty())
+        return list->items.front().label;
     }
   }
   return {};
@@ -75,6 +79,20 @@ void assign_positions(const Table& table, TableGrid& grid, Flow& flow) {
       col += span;
     }
   }
+}
+
+// The start of a cell's text, so that a report about a cell without a field (a label) says
+// which one.
+std::string cell_excerpt(const Cell& cell) {
+  for (const Block& b : cell.blocks) {
+    if (const auto* p = std::get_if<Paragraph>(&b)) {
+      std::u32string text = utf8::decode(p->text);
+      if (text.size() > 16)
+        return utf8::encode(text.substr(0, 16)) + "…";
+      return p->text;
+    }
+  }
+  return {};
 }
 
 int last_row(const PlacedCell& c, size_t nrows) {
@@ -134,12 +152,13 @@ void measure(const Table& table, TableGrid& grid, Flow& flow) {
       }
       if (c.content.height > available + 1e-6 || c.content.overfull) {
         flow.report_overflow(cell_label(*c.cell), "内容超出单元格，缩小到最小字号仍放不下",
-                             "the text does not fit its cell even at the smallest size allowed");
+                             "the text does not fit its cell even at the smallest size allowed",
+                             cell_excerpt(*c.cell));
       }
     } else {
       if (c.content.overfull) {
         flow.report_overflow(cell_label(*c.cell), "内容宽于单元格",
-                             "the text is wider than its cell");
+                             "the text is wider than its cell", cell_excerpt(*c.cell));
       }
       double need = c.content.height + 2 * c.cell->padding - span_height(grid, c.row, last);
       if (need > 0)

@@ -22,7 +22,9 @@ class Flow {
   double width() const;
   const DocumentModel& model() const { return model_; }
   Diagnostics& diagnostics() { return result_.diagnostics; }
-  void report_overflow(const std::string& field, const std::string& zh, const std::string& en);
+  /// `value`: what the reader should look for when no field is named (the text's start).
+  void report_overflow(const std::string& field, const std::string& zh, const std::string& en,
+                       const std::string& value = {});
 
  private:
   const DocumentModel& model_;

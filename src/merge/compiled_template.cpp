@@ -1,5 +1,6 @@
 #include "merge/compiled_template.hpp"
 
+#include <cstdlib>
 #include <sstream>
 
 #include "core/units.hpp"
@@ -113,6 +114,19 @@ void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCat
   }
   if (e.name == "choices" || e.name == "photo")
     check_field("field");
+  if (e.name == "choices" && !e.has("options") && !catalog.fields.empty() &&
+      !catalog.choices.count(e.attr("field"))) {
+    Diagnostic d = e.error("template-no-options", "<choices> 需要 options，或一个有选项的字段",
+                           "<choices> needs options=, or a field that has choices");
+    d.value = e.attr("field");
+    problems.push_back(d);
+  }
+  if (e.name == "choices" && e.has("columns") && std::atoi(e.attr("columns").c_str()) < 1) {
+    Diagnostic d = e.error("template-bad-value", "columns 应为正整数",
+                           "columns must be a whole number of at least 1");
+    d.value = e.attr("columns");
+    problems.push_back(d);
+  }
   if (e.name == "when")
     check_field("field");
   if (e.has("style") && !tpl.styles.count(e.attr("style")) && e.name != "document") {
@@ -127,7 +141,21 @@ void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCat
     problems.push_back(d);
   }
   std::string prefix = list_prefix;
-  if (e.name == "repeat") {
+  if (e.name == "repeat" && e.has("choices")) {
+    const std::string field = e.attr("choices");
+    if (!catalog.fields.empty() && !catalog.choices.count(field)) {
+      Diagnostic d = e.error("template-no-options", "没有选项的字段 " + field,
+                             "the field " + field + " has no choices");
+      d.value = field;
+      problems.push_back(d);
+    }
+    if (std::atoi(e.attr("level", "1").c_str()) < 1) {
+      Diagnostic d = e.error("template-bad-value", "level 应为正整数（1 = 最外层）",
+                             "level must be a whole number, 1 for the outermost");
+      d.value = e.attr("level");
+      problems.push_back(d);
+    }
+  } else if (e.name == "repeat") {
     std::string list = e.attr("list");
     if (!catalog.knows(list)) {
       Diagnostic d =
@@ -147,6 +175,7 @@ CompiledTemplate compile_template(Element root, const fonts::FontSet& fonts,
                                   const FieldCatalog& catalog) {
   CompiledTemplate tpl;
   tpl.fonts = &fonts;
+  tpl.choices = catalog.choices;
   tpl.kind = root.attr("kind");
   Diagnostics problems;
   for (const Element& child : root.children) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/diagnostic.hpp"
 #include "fonts/font_set.hpp"
@@ -19,20 +20,41 @@ struct StyleSpec {
   std::map<std::string, std::string> properties;  // attribute name -> value
 };
 
+/// A group or category above an option (from a reference tree such as 表格 2).
+struct ChoiceNode {
+  std::string code;  // "ITO.SW"
+  std::string name;  // "软件研发外包"
+};
+
+/// One option of a choice field, as `<choices>` prints it without an `options` list.
+struct ChoiceOption {
+  std::string value;                  // as stored in the record: "ITO.SW.01", "男"
+  std::string name;                   // as printed: "金融业"
+  std::vector<ChoiceNode> ancestors;  // outermost first; empty for a flat list
+};
+
 struct CompiledTemplate {
   templates::Element root;
   layout::PageSetup page;
   std::map<std::string, StyleSpec> styles;
   const fonts::FontSet* fonts = nullptr;
   std::string kind;
+  std::map<std::string, std::vector<ChoiceOption>> choices;  // from the FieldCatalog
 };
 
 /// Field names a template may use: the record kind's fields ("name"), its list fields'
 /// entries ("resume.title") and the campaign values ("campaign.name"). Empty = no check.
+/// `choices` holds the options of the kind's choice fields, in the order to print them.
 struct FieldCatalog {
   std::set<std::string> fields;
+  std::map<std::string, std::vector<ChoiceOption>> choices;
   bool knows(const std::string& name) const { return fields.empty() || fields.count(name) > 0; }
 };
+
+/// Inside `<repeat choices="…">`, the node being repeated is named by these fields.
+inline constexpr const char* kChoiceCode = "choice.code";
+inline constexpr const char* kChoiceName = "choice.name";
+inline constexpr const char* kChoiceParent = "choice.parent";
 
 /// Throws TuijieError listing every problem with template file, line and column.
 CompiledTemplate compile_template(templates::Element root, const fonts::FontSet& fonts,

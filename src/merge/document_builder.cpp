@@ -1,5 +1,7 @@
 #include "merge/document_builder.hpp"
 
+#include <algorithm>
+
 #include "core/units.hpp"
 #include "core/utf8.hpp"
 #include "image/image.hpp"
@@ -10,14 +12,27 @@ namespace {
 
 using templates::Element;
 
-// Where field names are looked up: inside <repeat> the list entry; elsewhere the record, then
-// the campaign values.
+// The node a <repeat choices> is at: a group or category of a choice tree, or an option.
+struct NodeScope {
+  ChoiceNode node;
+  ChoiceNode parent;  // empty at the top level
+};
+
+// Where field names are looked up: inside <repeat choices> the node for choice.*; inside
+// <repeat list> the list entry; elsewhere the record, then the campaign values.
 struct Scope {
   const records::Record& record;
   const Globals& globals;
   const records::Entry* entry = nullptr;
+  const NodeScope* node = nullptr;
 
   std::string value(const std::string& name) const {
+    if (name == kChoiceCode)
+      return node ? node->node.code : std::string();
+    if (name == kChoiceName)
+      return node ? node->node.name : std::string();
+    if (name == kChoiceParent)
+      return node ? node->parent.name : std::string();
     if (entry) {  // inside <repeat> a name means the entry's field, even when empty
       auto it = entry->find(name);
       return it == entry->end() ? std::string() : it->second;
@@ -29,6 +44,24 @@ struct Scope {
     return g == globals.end() ? std::string() : g->second;
   }
 };
+
+// "{name}" in an attribute replaced by the value the scope gives the name.
+std::string expand(const std::string& pattern, const Scope& scope) {
+  std::string out;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    size_t open = pattern.find('{', i);
+    size_t close = open == std::string::npos ? open : pattern.find('}', open);
+    if (close == std::string::npos) {
+      out.append(pattern, i);
+      break;
+    }
+    out.append(pattern, i, open - i);
+    out += scope.value(pattern.substr(open + 1, close - open - 1));
+    i = close + 1;
+  }
+  return out;
+}
 
 class Builder {
  public:
@@ -102,34 +135,92 @@ class Builder {
     return out;
   }
 
-  std::string choices_text(const Element& e) const {
-    std::string value = scope_.value(e.attr("field"));
-    std::string checked = e.attr("checked", "☑");
-    std::string unchecked = e.attr("unchecked", "☐");
-    std::string separator = e.attr("separator", "\u3000");
-    std::string options = e.attr("options");
-    std::string out;
-    size_t start = 0;
-    while (start <= options.size()) {
-      size_t bar = options.find('|', start);
-      std::string option = options.substr(start, bar == std::string::npos ? bar : bar - start);
-      // A list value holds several items joined with 、.
-      bool on =
-          value == option || ("、" + value + "、").find("、" + option + "、") != std::string::npos;
-      if (!out.empty())
-        out += separator;
-      // A box and its option never part at a line end: word joiners between every
-      // character (invisible, and not drawn) leave the separators as the only breaks.
-      out += on ? checked : unchecked;
-      for (char32_t c : utf8::decode(option)) {
-        out += "\u2060";
-        utf8::append(out, c);
+  // The options a <choices> offers: its own `options` list, else the field's choices from the
+  // schema, narrowed by `under` to those below one node of a tree.
+  std::vector<ChoiceOption> options_of(const Element& e) const {
+    std::vector<ChoiceOption> options;
+    if (e.has("options")) {
+      const std::string list = e.attr("options");
+      size_t start = 0;
+      while (start <= list.size()) {
+        size_t bar = list.find('|', start);
+        std::string option = list.substr(start, bar == std::string::npos ? bar : bar - start);
+        options.push_back({option, option, {}});
+        if (bar == std::string::npos)
+          break;
+        start = bar + 1;
       }
-      if (bar == std::string::npos)
-        break;
-      start = bar + 1;
+      return options;
+    }
+    auto it = tpl_.choices.find(e.attr("field"));
+    if (it == tpl_.choices.end())
+      return options;
+    const std::string under = expand(e.attr("under"), scope_);
+    for (const ChoiceOption& option : it->second) {
+      bool inside = under.empty();
+      for (const ChoiceNode& node : option.ancestors)
+        inside = inside || node.code == under;
+      if (inside)
+        options.push_back(option);
+    }
+    return options;
+  }
+
+  // A list value holds several items joined with 、 (a name may itself hold 、: the whole
+  // name is matched between separators).
+  static bool is_chosen(const std::string& value, const std::string& option) {
+    return value == option || ("、" + value + "、").find("、" + option + "、") != std::string::npos;
+  }
+
+  // The box and the option's first character never part at a line end: a word joiner
+  // (invisible, not drawn, not copied out) between them.
+  static std::string boxed(const std::string& box, const std::string& name, bool glue_all) {
+    std::string out = box;
+    bool first = true;
+    for (char32_t c : utf8::decode(name)) {
+      if (first || glue_all)
+        out += "\u2060";
+      first = false;
+      utf8::append(out, c);
     }
     return out;
+  }
+
+  std::string choices_text(const Element& e) const {
+    const std::string value = scope_.value(e.attr("field"));
+    const std::string checked = e.attr("checked", "☑");
+    const std::string unchecked = e.attr("unchecked", "☐");
+    const std::string separator = e.attr("separator", "\u3000");
+    std::string out;
+    for (const ChoiceOption& option : options_of(e)) {
+      if (!out.empty())
+        out += separator;
+      // Inline, the separators are the only line breaks: each option stays whole.
+      out += boxed(is_chosen(value, option.value) ? checked : unchecked, option.name, true);
+    }
+    return out;
+  }
+
+  // <choices columns="N">: one item per option, set in N columns; a long name wraps in its
+  // column.
+  layout::ColumnList choice_columns(const Element& e, const layout::Style& inherited) const {
+    layout::ColumnList list;
+    list.columns = std::max(1, std::atoi(e.attr("columns", "1").c_str()));
+    const layout::Style style = resolve_style(tpl_, e, inherited);
+    list.gap = parse_length(e.attr("gap", "2mm"), style.size).value_or(mm_to_pt(2));
+    list.space_before = parse_length(e.attr("space-before"), style.size).value_or(0);
+    list.space_after = parse_length(e.attr("space-after"), style.size).value_or(0);
+    const std::string value = scope_.value(e.attr("field"));
+    const std::string checked = e.attr("checked", "☑");
+    const std::string unchecked = e.attr("unchecked", "☐");
+    for (const ChoiceOption& option : options_of(e)) {
+      layout::Paragraph item;
+      item.style = style;
+      item.label = e.attr("field");
+      item.text = boxed(is_chosen(value, option.value) ? checked : unchecked, option.name, false);
+      list.items.push_back(std::move(item));
+    }
+    return list;
   }
 
   std::string inline_text(const Element& e) const {
@@ -222,8 +313,9 @@ class Builder {
   }
 
   static bool is_inline(const Element& e) {
-    return e.is_text() || e.name == "field" || e.name == "choices" || e.name == "br" ||
-           e.name == "span" || e.name == "page-number" || e.name == "page-count" ||
+    return e.is_text() || e.name == "field" || (e.name == "choices" && !e.has("columns")) ||
+           e.name == "br" || e.name == "span" || e.name == "page-number" ||
+           e.name == "page-count" ||
            (e.name == "when" && !e.children.empty() && is_inline(e.children.front()));
   }
 
@@ -288,10 +380,20 @@ class Builder {
         row.min_height = parse_length(child.attr("min-height")).value_or(0);
         row.keep_with_next = child.attr("keep-with-next") == "yes";
         for (const Element& c : child.children) {
-          if (c.name == "cell")
-            row.cells.push_back(cell(c, style));
+          if (c.name != "cell")
+            continue;
+          if (c.attr("merge") == "same")
+            merges_.push_back({table.rows.size(), row.cells.size(), inline_text(c)});
+          row.cells.push_back(cell(c, style));
         }
         table.rows.push_back(std::move(row));
+      } else if (child.name == "repeat" && child.has("choices")) {
+        for (const NodeScope& node : choice_nodes(child)) {
+          const NodeScope* saved = scope_.node;
+          scope_.node = &node;
+          add_rows(child, style, table);
+          scope_.node = saved;
+        }
       } else if (child.name == "repeat") {
         const auto& lists = scope_.record.lists;
         auto it = lists.find(child.attr("list"));
@@ -312,6 +414,56 @@ class Builder {
     }
   }
 
+  // The nodes at `level` of a choice field's tree (1 = outermost), in the options' order:
+  // level 1 of 表格 2 gives ITO, BPO, KPO; level 2 its nine categories; level 3 the leaves.
+  std::vector<NodeScope> choice_nodes(const Element& repeat) const {
+    std::vector<NodeScope> nodes;
+    auto it = tpl_.choices.find(repeat.attr("choices"));
+    if (it == tpl_.choices.end())
+      return nodes;
+    const size_t level =
+        static_cast<size_t>(std::max(1, std::atoi(repeat.attr("level", "1").c_str())));
+    for (const ChoiceOption& option : it->second) {
+      std::vector<ChoiceNode> path = option.ancestors;
+      path.push_back({option.value, option.name});
+      if (path.size() < level)
+        continue;
+      NodeScope node{path[level - 1], level >= 2 ? path[level - 2] : ChoiceNode{}};
+      if (nodes.empty() || nodes.back().node.code != node.node.code)
+        nodes.push_back(std::move(node));
+    }
+    return nodes;
+  }
+
+  // Cells marked merge="same" join the same cell of the rows below while their text is equal:
+  // the first keeps its content and spans them, the others give up their cell.
+  void apply_merges(layout::Table& table) {
+    struct Span {
+      size_t row, cell, rows;
+    };
+    std::vector<Span> spans;
+    for (size_t i = 0; i < merges_.size();) {
+      size_t j = i + 1;
+      while (j < merges_.size() && merges_[j].cell == merges_[i].cell &&
+             merges_[j].row == merges_[j - 1].row + 1 && merges_[j].text == merges_[i].text &&
+             table.rows[merges_[j].row].cells[merges_[j].cell].rowspan == 1)
+        ++j;
+      if (j - i > 1)
+        spans.push_back({merges_[i].row, merges_[i].cell, j - i});
+      i = j;
+    }
+    // Later cells first, so that erasing a cell leaves the other marks' positions valid.
+    std::sort(spans.begin(), spans.end(),
+              [](const Span& a, const Span& b) { return a.cell > b.cell; });
+    for (const Span& span : spans) {
+      table.rows[span.row].cells[span.cell].rowspan = static_cast<int>(span.rows);
+      for (size_t r = span.row + 1; r < span.row + span.rows; ++r) {
+        auto& cells = table.rows[r].cells;
+        cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(span.cell));
+      }
+    }
+  }
+
   void add_block(const Element& e, const layout::Style& inherited,
                  std::vector<layout::Block>& out) {
     if (e.is_text())
@@ -327,14 +479,20 @@ class Builder {
       table->space_before = parse_length(e.attr("space-before"), inherited.size).value_or(0);
       table->space_after = parse_length(e.attr("space-after"), inherited.size).value_or(0);
       const Element* saved = table_;
+      std::vector<MergeMark> saved_merges = std::move(merges_);
+      merges_.clear();
       table_ = &e;
       add_rows(e, resolve_style(tpl_, e, inherited), *table);
+      apply_merges(*table);
       table_ = saved;
+      merges_ = std::move(saved_merges);
       out.emplace_back(std::move(table));
     } else if (e.name == "photo") {
       out.push_back(photo(e));
     } else if (e.name == "stamp") {
       out.push_back(stamp(e, inherited));
+    } else if (e.name == "choices") {
+      out.push_back(choice_columns(e, inherited));
     } else if (e.name == "spacer") {
       out.push_back(layout::Spacer{parse_length(e.attr("height", "0")).value_or(0)});
     } else if (e.name == "page-break") {
@@ -368,27 +526,19 @@ class Builder {
   Diagnostics& diagnostics_;
   layout::Style base_;
   const Element* table_ = nullptr;
+  // A cell marked merge="same": row and cell index in the table being built, and its text.
+  struct MergeMark {
+    size_t row = 0, cell = 0;
+    std::string text;
+  };
+  std::vector<MergeMark> merges_;
 };
 
 }  // namespace
 
 std::string substitute(const std::string& pattern, const records::Record& record,
                        const Globals& globals) {
-  Scope scope{record, globals};
-  std::string out;
-  size_t i = 0;
-  while (i < pattern.size()) {
-    size_t open = pattern.find('{', i);
-    size_t close = open == std::string::npos ? open : pattern.find('}', open);
-    if (close == std::string::npos) {
-      out.append(pattern, i);
-      break;
-    }
-    out.append(pattern, i, open - i);
-    out += scope.value(pattern.substr(open + 1, close - open - 1));
-    i = close + 1;
-  }
-  return out;
+  return expand(pattern, Scope{record, globals});
 }
 
 layout::DocumentModel build_document(const CompiledTemplate& tpl, const records::Record& record,

@@ -11,7 +11,8 @@
 namespace tuijie::merge {
 
 /// Every field key of the schema, every entry field as "list.field" (e.g. "resume.title"),
-/// "key", and every global name.
+/// "key", every global name and the choice.* names of `<repeat choices>`; the options of every
+/// choice field (reference files are read here: throws TuijieError when one cannot be).
 FieldCatalog field_catalog(const records::Schema& schema,
                            const std::map<std::string, std::string>& globals);
 

@@ -30,12 +30,13 @@ bool is_coded(const Object& object) {
 }
 
 // Walks the document depth first; returns whether a coded object was found at or below `node`.
-bool collect(const Var& node, const std::string& parent_name, std::vector<ReferenceChoice>& out) {
+bool collect(const Var& node, std::vector<ReferenceNode>& ancestors,
+             std::vector<ReferenceChoice>& out) {
   if (node.type() == typeid(Array::Ptr)) {
     bool found = false;
     Array::Ptr array = node.extract<Array::Ptr>();
     for (std::size_t i = 0; i < array->size(); ++i) {
-      found = collect(array->get(static_cast<unsigned>(i)), parent_name, out) || found;
+      found = collect(array->get(static_cast<unsigned>(i)), ancestors, out) || found;
     }
     return found;
   }
@@ -43,15 +44,21 @@ bool collect(const Var& node, const std::string& parent_name, std::vector<Refere
     return false;
   }
   Object::Ptr object = node.extract<Object::Ptr>();
-  bool coded = is_coded(*object);
-  std::string name = coded ? string_member(*object, "name") : parent_name;
+  const bool coded = is_coded(*object);
+  const std::string name = string_member(*object, "name");
+  const std::string code = string_member(*object, "code");
   std::size_t position = out.size();
   bool below = false;
+  if (coded)
+    ancestors.push_back({code, name});
   for (const std::string& member : object->getNames()) {
-    below = collect(object->get(member), name, out) || below;
+    below = collect(object->get(member), ancestors, out) || below;
   }
+  if (coded)
+    ancestors.pop_back();
   if (coded && !below) {
-    ReferenceChoice choice{string_member(*object, "code"), name, {}, parent_name};
+    std::string parent_name = ancestors.empty() ? std::string() : ancestors.back().name;
+    ReferenceChoice choice{code, name, {}, parent_name, ancestors};
     if (Array::Ptr aliases = object->getArray("aliases")) {
       for (std::size_t i = 0; i < aliases->size(); ++i) {
         Var alias = aliases->get(static_cast<unsigned>(i));
@@ -111,7 +118,8 @@ ChoiceTable load_choice_table(const std::string& path) {
   ChoiceTable table;
   table.source_file = path;
   try {
-    collect(Poco::JSON::Parser().parse(text.str()), "", table.choices);
+    std::vector<ReferenceNode> ancestors;
+    collect(Poco::JSON::Parser().parse(text.str()), ancestors, table.choices);
   } catch (const Poco::Exception& e) {
     fail(path, "不是有效的 JSON：" + e.displayText(), "not valid JSON: " + e.displayText());
   }

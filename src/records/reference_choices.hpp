@@ -12,11 +12,18 @@
 
 namespace tuijie::records {
 
+/// A coded object above a choice: a group or category of a tree.
+struct ReferenceNode {
+  std::string code;  // "ITO.SW"
+  std::string name;  // "软件研发外包"
+};
+
 struct ReferenceChoice {
   std::string code;                  // "ITO.SW.01"
   std::string name;                  // "金融业"
   std::vector<std::string> aliases;  // other accepted names ("天津" for 天津市)
   std::string parent_name;           // "软件研发外包"; "" at the top level
+  std::vector<ReferenceNode> ancestors;  // outermost first: ITO 信息技术外包, ITO.SW 软件研发外包
 };
 
 /// A spelling a user may write and the choice it stands for.

@@ -37,13 +37,15 @@ const std::map<std::string, ElementRule>& language() {
     r["table"] = {
         {"columns", "border", "padding", "style", "header-rows", "space-before", "space-after"},
         {"row", "repeat", "when"}};
-    r["repeat"] = {{"list", "min-rows"}, {"row"}};
+    r["repeat"] = {{"list", "min-rows", "choices", "level"}, {"row"}};
     r["row"] = {{"height", "min-height", "keep-with-next"}, {"cell"}};
     r["cell"] = {{"colspan", "rowspan", "style", "align", "valign", "padding", "size", "font",
-                  "min-size", "split", "field-label", "fill"},
+                  "min-size", "split", "field-label", "fill", "merge"},
                  with(kInline, {"p", "photo", "stamp"})};
     r["field"] = {{"name", "format", "empty"}, {}};
-    r["choices"] = {{"field", "options", "separator", "checked", "unchecked"}, {}};
+    r["choices"] = {{"field", "options", "separator", "checked", "unchecked", "columns", "gap",
+                     "under", "style", "size", "font", "min-size", "space-before", "space-after"},
+                    {}};
     r["br"] = {{}, {}};
     r["page-number"] = {{}, {}};
     r["page-count"] = {{}, {}};
@@ -70,8 +72,9 @@ bool is_length_attribute(const std::string& element, const std::string& attribut
   if (element == "page" && attribute == "size")
     return false;  // a paper name, "A4"
   static const std::set<std::string> lengths = {
-      "width",  "height",  "margin-top", "margin-bottom", "margin-left",  "margin-right", "size",
-      "border", "padding", "min-height", "min-size",      "space-before", "space-after",  "indent"};
+      "width",        "height",       "margin-top",  "margin-bottom", "margin-left",
+      "margin-right", "size",         "border",      "padding",       "min-height",
+      "min-size",     "space-before", "space-after", "indent",        "gap"};
   return lengths.count(attribute) > 0;
 }
 
