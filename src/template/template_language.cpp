@@ -17,8 +17,9 @@ std::set<std::string> with(std::set<std::string> base, std::initializer_list<std
 const std::map<std::string, ElementRule>& language() {
   static const std::map<std::string, ElementRule> rules = [] {
     std::map<std::string, ElementRule> r;
+    // A <choices> among blocks is a list of boxed options (in `columns` columns).
     const std::set<std::string> blocks = {"p",     "table", "spacer", "page-break",
-                                          "photo", "stamp", "when"};
+                                          "photo", "stamp", "when",   "choices"};
     r["document"] = {{"kind", "title", "author", "subject", "keywords", "file-name"},
                      with(blocks, {"page", "styles", "footer", "header"})};
     r["page"] = {{"size", "width", "height", "margin", "margin-top", "margin-bottom", "margin-left",
