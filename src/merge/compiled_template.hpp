@@ -55,6 +55,7 @@ struct FieldCatalog {
 inline constexpr const char* kChoiceCode = "choice.code";
 inline constexpr const char* kChoiceName = "choice.name";
 inline constexpr const char* kChoiceParent = "choice.parent";
+inline constexpr const char* kChoiceParentCode = "choice.parent_code";
 
 /// Throws TuijieError listing every problem with template file, line and column.
 CompiledTemplate compile_template(templates::Element root, const fonts::FontSet& fonts,

@@ -33,6 +33,8 @@ struct Scope {
       return node ? node->node.name : std::string();
     if (name == kChoiceParent)
       return node ? node->parent.name : std::string();
+    if (name == kChoiceParentCode)
+      return node ? node->parent.code : std::string();
     if (entry) {  // inside <repeat> a name means the entry's field, even when empty
       auto it = entry->find(name);
       return it == entry->end() ? std::string() : it->second;

@@ -45,7 +45,7 @@ FieldCatalog field_catalog(const records::Schema& schema,
   }
   for (const auto& [name, value] : globals)
     catalog.fields.insert(name);
-  for (const char* name : {kChoiceCode, kChoiceName, kChoiceParent})
+  for (const char* name : {kChoiceCode, kChoiceName, kChoiceParent, kChoiceParentCode})
     catalog.fields.insert(name);
   return catalog;
 }
