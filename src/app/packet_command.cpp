@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "app/context.hpp"
+#include "app/document_identity.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
 #include "app/recommendations.hpp"
@@ -136,17 +137,29 @@ int PacketCommand::run(Context& context, const std::vector<std::string>& args) {
   Progress progress(context.err(), total);
   Diagnostics problems;
   std::vector<merge::PacketPart> parts;
-  auto collection_part = [&](const std::string& template_file, const std::string& title) {
+  std::vector<DocumentStamp> stamps;  // one per entry, in the parts' order
+  std::map<std::string, std::string> counts;
+  for (const auto& [name, value] : globals) {
+    if (name.starts_with("count.") || name.starts_with("listed."))
+      counts[name] = value;
+  }
+  const std::string listed = collection_data(chosen.records, counts);
+  auto collection_part = [&](const std::string& template_file, const std::string& kind,
+                             const std::string& title) {
     merge::CompiledTemplate tpl = compile(context.resource(template_file), *fonts, catalog);
-    merge::ComposedDocument doc = merge::compose(tpl, none, globals, date, &chosen.records);
+    DocumentStamp stamp = stamp_collection(workspace, kind, listed);
+    std::map<std::string, std::string> own = globals;
+    stamp.add_to(own);
+    merge::ComposedDocument doc = merge::compose(tpl, none, own, date, &chosen.records);
     problems.insert(problems.end(), doc.diagnostics.begin(), doc.diagnostics.end());
     progress.step(title);
     merge::PacketPart part{title, {}};
-    part.entries.push_back({title, "", std::move(doc)});
+    part.entries.push_back({title, "", stamp.number, std::move(doc)});
     parts.push_back(std::move(part));
+    stamps.push_back(std::move(stamp));
   };
-  collection_part(kCoverLetter, "推荐函");
-  collection_part(kSummary, "推荐汇总表");
+  collection_part(kCoverLetter, "cover_letter", "推荐函");
+  collection_part(kSummary, "summary", "推荐汇总表");
   for (const std::string& kind : chosen.kinds) {
     const records::Schema* schema = schemas.find(kind);
     const std::string named = campaign.template_for(kind);
@@ -156,7 +169,10 @@ int PacketCommand::run(Context& context, const std::vector<std::string>& args) {
         compile(context.resource(named), *fonts, merge::field_catalog(*schema, globals));
     merge::PacketPart part{tpl.root.attr("subject").empty() ? kind : "", {}};
     for (const records::Record& record : chosen.records[kind]) {
-      merge::ComposedDocument doc = merge::compose(tpl, record, globals, date);
+      DocumentStamp stamp = stamp_record(workspace, record);
+      std::map<std::string, std::string> own = globals;
+      stamp.add_to(own);
+      merge::ComposedDocument doc = merge::compose(tpl, record, own, date);
       problems.insert(problems.end(), doc.diagnostics.begin(), doc.diagnostics.end());
       progress.step(record.get("name"));
       if (part.title.empty()) {
@@ -164,7 +180,8 @@ int PacketCommand::run(Context& context, const std::vector<std::string>& args) {
         const std::string& title = doc.document.info.title;
         part.title = title.substr(0, title.find(' '));
       }
-      part.entries.push_back({record.get("name"), record.key, std::move(doc)});
+      part.entries.push_back({record.get("name"), record.key, stamp.number, std::move(doc)});
+      stamps.push_back(std::move(stamp));
     }
     parts.push_back(std::move(part));
   }
@@ -187,11 +204,13 @@ int PacketCommand::run(Context& context, const std::vector<std::string>& args) {
                                  records_dir.string()));
   }
   std::vector<merge::ManifestRow> manifest;
+  size_t written = 0;
   for (const merge::PacketPart& part : parts) {
     for (const merge::PacketEntry& entry : part.entries) {
       const fs::path file = records_dir / entry.composed.file_name;
       pdf::write_pdf_file(entry.composed.document, file.string());
-      manifest.push_back({entry.composed.file_name, "", entry.record_key,
+      record_printed(workspace, stamps[written++]);
+      manifest.push_back({entry.composed.file_name, entry.document_number, entry.record_key,
                           static_cast<int>(entry.composed.document.pages.size()),
                           merge::file_sha256(file.string())});
     }

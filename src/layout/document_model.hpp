@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -122,6 +123,13 @@ struct PageFurniture {
   bool outer_side = false;
 };
 
+/// A QR code in the bottom margin of every page (the document's number and hash).
+struct QrMark {
+  std::string data;
+  double size = 0;    // pt, quiet zone included
+  bool left = false;  // at the bottom left rather than the bottom right
+};
+
 struct PageSetup {
   double width = mm_to_pt_a4_width();
   double height = mm_to_pt_a4_height();
@@ -135,6 +143,7 @@ struct DocumentModel {
   std::vector<Block> blocks;
   std::vector<PageFurniture> footers;
   std::vector<PageFurniture> headers;
+  std::optional<QrMark> qr;  // drawn in the bottom margin of every page
   DocumentInfo info;
   std::string name;  // what reports call this document (record key and name)
   /// The smallest fraction of their line spacing paragraphs may be tightened to, to keep a

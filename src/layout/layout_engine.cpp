@@ -4,6 +4,7 @@
 
 #include "core/units.hpp"
 #include "layout/content_measure.hpp"
+#include "layout/qr_code.hpp"
 #include "layout/table_layout.hpp"
 
 namespace tuijie::layout {
@@ -48,6 +49,14 @@ void place_furniture(const DocumentModel& model, std::vector<Page>& pages) {
       auto laid = text::layout_paragraph(fill(footer.text), style_on_page(footer), width);
       place_lines(laid, setup.margin_left, setup.height - setup.margin_bottom / 2 - laid.height / 2,
                   pages[i]);
+    }
+    if (model.qr && !model.qr->data.empty()) {
+      // In a bottom corner of the text block, centred in the bottom margin, clear of the
+      // centred footer text.
+      const double size = std::min(model.qr->size, setup.margin_bottom);
+      const double x = model.qr->left ? setup.margin_left : setup.width - setup.margin_right - size;
+      draw_qr_code(model.qr->data, x, setup.height - setup.margin_bottom / 2 - size / 2, size,
+                   pages[i]);
     }
     for (const auto& header : model.headers) {
       auto laid = text::layout_paragraph(fill(header.text), style_on_page(header), width);

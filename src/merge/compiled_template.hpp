@@ -26,6 +26,11 @@ inline constexpr const char* kRowNumber = "row.number";
 inline constexpr const char* kTotalRows = "total.rows";
 inline constexpr const char* kTotalPrefix = "total.";
 
+/// Every document's identity, given by the program that prints it: the document number
+/// (TJ-2020-E-0007) and the short hash of the data printed.
+inline constexpr const char* kDocumentNumber = "document.number";
+inline constexpr const char* kDocumentHash = "document.hash";
+
 /// A group or category above an option (from a reference tree such as 表格 2).
 struct ChoiceNode {
   std::string code;  // "ITO.SW"

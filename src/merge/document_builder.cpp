@@ -102,7 +102,11 @@ class Builder {
     model.info.author = expand(root.attr("author"), scope_);
     model.tighten_to = std::clamp(std::atof(root.attr("tighten-to", "1").c_str()), 0.5, 1.0);
     for (const Element& child : root.children) {
-      if (child.name == "footer" || child.name == "header") {
+      if (child.name == "qr") {
+        model.qr = layout::QrMark{expand(child.attr("data"), scope_),
+                                  parse_length(child.attr("size", "12mm")).value_or(mm_to_pt(12)),
+                                  child.attr("side") == "left"};
+      } else if (child.name == "footer" || child.name == "header") {
         layout::PageFurniture f{resolve_style(tpl_, child, base_), inline_text(child),
                                 child.attr("side") == "outer"};
         (child.name == "footer" ? model.footers : model.headers).push_back(f);

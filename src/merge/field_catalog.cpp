@@ -45,8 +45,8 @@ FieldCatalog field_catalog(const records::Schema& schema,
   }
   for (const auto& [name, value] : globals)
     catalog.fields.insert(name);
-  for (const char* name :
-       {kChoiceCode, kChoiceName, kChoiceParent, kChoiceParentCode, kRowNumber, kTotalRows})
+  for (const char* name : {kChoiceCode, kChoiceName, kChoiceParent, kChoiceParentCode, kRowNumber,
+                           kTotalRows, kDocumentNumber, kDocumentHash})
     catalog.fields.insert(name);
   return catalog;
 }

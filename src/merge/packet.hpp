@@ -11,8 +11,9 @@
 namespace tuijie::merge {
 
 struct PacketEntry {
-  std::string bookmark;    // e.g. the organisation's name
-  std::string record_key;  // "" for documents about no single record
+  std::string bookmark;         // e.g. the organisation's name
+  std::string record_key;       // "" for documents about no single record
+  std::string document_number;  // "" when the document has none
   ComposedDocument composed;
 };
 

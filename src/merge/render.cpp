@@ -42,6 +42,13 @@ ComposedDocument compose(const CompiledTemplate& tpl, const records::Record& rec
   out.document.info.creator = "tuijie";
   out.document.info.producer = "tuijie (libharu)";
   out.document.info.creation_date = creation_date;
+  auto number = globals.find(kDocumentNumber);
+  auto hash = globals.find(kDocumentHash);
+  if (number != globals.end() && hash != globals.end()) {
+    std::string& keywords = out.document.info.keywords;
+    keywords += (keywords.empty() ? "" : " ") + std::string("tuijie:") + number->second + ":" +
+                hash->second;
+  }
   std::string pattern = tpl.root.attr("file-name", "{key}");
   records::Record named = record;
   named.fields.emplace("key", record.key);
@@ -59,9 +66,17 @@ struct Rendered {
   bool ok = false;
 };
 
-Rendered render_one(const CompiledTemplate& tpl, const RenderJob& job,
-                    const records::Record& record) {
-  ComposedDocument composed = compose(tpl, record, job.globals, job.creation_date);
+Rendered render_one(const CompiledTemplate& tpl, const RenderJob& job, size_t index) {
+  const records::Record& record = job.records[index];
+  ComposedDocument composed;
+  if (index < job.record_globals.size() && !job.record_globals[index].empty()) {
+    std::map<std::string, std::string> globals = job.globals;
+    for (const auto& [name, value] : job.record_globals[index])
+      globals[name] = value;
+    composed = compose(tpl, record, globals, job.creation_date);
+  } else {
+    composed = compose(tpl, record, job.globals, job.creation_date);
+  }
   Rendered out;
   out.ok = composed.ok();
   out.document = std::move(composed.document);
@@ -93,7 +108,7 @@ RenderReport render(const RenderJob& job) {
   auto worker = [&] {
     for (size_t i = next++; i < job.records.size(); i = next++) {
       try {
-        results[i] = render_one(tpl, job, job.records[i]);
+        results[i] = render_one(tpl, job, i);
         if (job.per_record && results[i].ok) {
           pdf::write_pdf_file(results[i].document,
                               (std::filesystem::path(job.out_dir) / results[i].file).string());

@@ -25,6 +25,9 @@ struct RenderJob {
   /// Values every document may print besides the record's own: "campaign.name",
   /// "campaign.year", "issuer", ... (flattened from the campaign file).
   std::map<std::string, std::string> globals;
+  /// Per-record values over `globals` (same index as `records`; may be empty): the document
+  /// number and hash of each record's document.
+  std::vector<std::map<std::string, std::string>> record_globals;
   /// Field names the template may use (the kind's schema plus the globals); empty = any.
   FieldCatalog catalog;
   std::string out_dir;     // created when missing
@@ -56,7 +59,9 @@ struct ComposedDocument {
 };
 
 /// Merges `record` (or, for a collection document, the `sets`) into the template and lays it
-/// out; `creation_date` is the PDF date string (see RenderJob::creation_date).
+/// out; `creation_date` is the PDF date string (see RenderJob::creation_date). When the
+/// globals carry document.number and document.hash, the PDF's keywords end with
+/// "tuijie:NUMBER:HASH", which `tuijie verify` reads back.
 ComposedDocument compose(const CompiledTemplate& tpl, const records::Record& record,
                          const std::map<std::string, std::string>& globals,
                          const std::string& creation_date, const RecordSets* sets = nullptr);

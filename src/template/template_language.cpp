@@ -21,7 +21,8 @@ const std::map<std::string, ElementRule>& language() {
     const std::set<std::string> blocks = {"p",     "table", "spacer", "page-break",
                                           "photo", "stamp", "when",   "choices"};
     r["document"] = {{"kind", "title", "author", "subject", "keywords", "file-name", "tighten-to"},
-                     with(blocks, {"page", "styles", "footer", "header"})};
+                     with(blocks, {"page", "styles", "footer", "header", "qr"})};
+    r["qr"] = {{"data", "size", "side"}, {}};
     r["page"] = {{"size", "width", "height", "margin", "margin-top", "margin-bottom", "margin-left",
                   "margin-right"},
                  {}};
