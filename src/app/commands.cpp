@@ -6,6 +6,7 @@
 #include "app/init_command.hpp"
 #include "app/packet_command.hpp"
 #include "app/render_command.hpp"
+#include "app/verify_command.hpp"
 
 namespace tuijie::app {
 
@@ -17,6 +18,7 @@ const std::vector<std::unique_ptr<Command>>& commands() {
     list.push_back(std::make_unique<RenderCommand>());
     list.push_back(std::make_unique<CheckCommand>());
     list.push_back(std::make_unique<PacketCommand>());
+    list.push_back(std::make_unique<VerifyCommand>());
     list.push_back(std::make_unique<HelpCommand>());
     return list;
   }();
