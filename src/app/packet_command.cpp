@@ -143,11 +143,14 @@ int PacketCommand::run(Context& context, const std::vector<std::string>& args) {
     if (name.starts_with("count.") || name.starts_with("listed."))
       counts[name] = value;
   }
+  // The summary prints the listed records; the cover letter only the counts it states, so that
+  // a corrected figure changes the summary but not the letter.
   const std::string listed = collection_data(chosen.records, counts);
+  const std::string stated = collection_data({}, counts);
   auto collection_part = [&](const std::string& template_file, const std::string& kind,
-                             const std::string& title) {
+                             const std::string& title, const std::string& data) {
     merge::CompiledTemplate tpl = compile(context.resource(template_file), *fonts, catalog);
-    DocumentStamp stamp = stamp_collection(workspace, kind, listed);
+    DocumentStamp stamp = stamp_collection(workspace, kind, data);
     std::map<std::string, std::string> own = globals;
     stamp.add_to(own);
     merge::ComposedDocument doc = merge::compose(tpl, none, own, date, &chosen.records);
@@ -158,8 +161,8 @@ int PacketCommand::run(Context& context, const std::vector<std::string>& args) {
     parts.push_back(std::move(part));
     stamps.push_back(std::move(stamp));
   };
-  collection_part(kCoverLetter, "cover_letter", "推荐函");
-  collection_part(kSummary, "summary", "推荐汇总表");
+  collection_part(kCoverLetter, "cover_letter", "推荐函", stated);
+  collection_part(kSummary, "summary", "推荐汇总表", listed);
   for (const std::string& kind : chosen.kinds) {
     const records::Schema* schema = schemas.find(kind);
     const std::string named = campaign.template_for(kind);

@@ -57,6 +57,7 @@ struct StampZone {
   /// The last lines of the paragraph before that stay on the zone's page, so that a
   /// signature and date never stand alone at the top of a page.
   int keep_lines_before = 0;
+  bool keep_with_next = false;  // the block after it (a contact note) stays on its page
 };
 
 /// Items set side by side in equal columns, filled row by row (the options of a check-box

@@ -140,6 +140,9 @@ void place_content_block(const Block& block, Flow& flow, bool keep_with_next, co
       last = kept_tail;
       flow.note_lines_moved_for_signoff();
     }
+    // Split by the page anyway: the sign-off's page still gets at least the last lines.
+    if (last < content.slices.size() && tail.lines > 0 && last > kept_tail && kept_tail > first)
+      last = kept_tail;
     if (last == first) {
       if (flow.y() > flow.top() + 1e-6) {
         flow.new_page();
@@ -207,12 +210,16 @@ LayoutResult layout_once(const DocumentModel& model) {
       place_table(**table, flow);
     } else {
       const auto* p = std::get_if<Paragraph>(&block);
+      const auto* zone = std::get_if<StampZone>(&block);
       TailKeep tail;
       if (const auto* signoff = next ? std::get_if<StampZone>(next) : nullptr; p && signoff) {
         tail.lines = signoff->keep_lines_before;
         tail.height = start_height(*next, flow);
+        if (signoff->keep_with_next && i + 2 < model.blocks.size())
+          tail.height += start_height(model.blocks[i + 2], flow);
       }
-      place_content_block(block, flow, p && p->keep_with_next, next, tail);
+      const bool keep = (p && p->keep_with_next) || (zone && zone->keep_with_next);
+      place_content_block(block, flow, keep, next, tail);
     }
   }
   place_furniture(model, result.pages);

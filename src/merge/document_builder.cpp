@@ -335,6 +335,7 @@ class Builder {
     z.seal_over = e.attr("seal") == "over";
     z.date_inset = parse_length(e.attr("date-inset", "0"), z.style.size).value_or(0);
     z.keep_lines_before = std::max(0, std::atoi(e.attr("keep-lines-before", "0").c_str()));
+    z.keep_with_next = e.attr("keep-with-next") == "yes";
     return z;
   }
 

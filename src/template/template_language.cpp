@@ -58,7 +58,7 @@ const std::map<std::string, ElementRule>& language() {
     r["page-break"] = {{}, {}};
     r["photo"] = {{"field", "width", "height", "align", "max-dpi"}, {}};
     r["stamp"] = {{"label", "width", "height", "date", "signature", "guide", "style", "seal",
-                   "date-inset", "keep-lines-before"},
+                   "date-inset", "keep-lines-before", "keep-with-next"},
                   {}};
     return r;
   }();
