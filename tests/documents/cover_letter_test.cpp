@@ -97,7 +97,8 @@ TEST_CASE("the cover letter: text block at 37 mm / 28 mm, its content, the seal 
     all += line.text() + "\n";
   INFO(all);
   for (const char* expected :
-       {"中国国际投资促进会：", "中投促函〔2020〕25号", "现推荐9家服务外包企业、3家服务外包园区和2家培训机构及院校",
+       {"中国国际投资促进会：", "中投促函〔2020〕25号",
+        "现推荐9家服务外包企业、3家服务外包园区和2家培训机构及院校",
         "附件：1.服务外包企业推荐汇总表", "2.服务外包园区推荐汇总表", "3.培训机构及院校推荐汇总表",
         "天津市商务局", "2020年7月8日", "（联系人：张洋，电话：58665632）"}) {
     CHECK(strip_space(all).find(strip_space(expected)) != std::string::npos);
@@ -138,8 +139,8 @@ TEST_CASE("the cover letter: text block at 37 mm / 28 mm, its content, the seal 
   CHECK(zone_cx > block_left);
   CHECK(zone_cx < block_right);
   CHECK(std::abs(zone_cx - (date->box.x_min + date->box.x_max) / 2) < 2);
-  CHECK(zone_cy < date->box.y_min);           // the centre is above the date line
-  CHECK(org->box.y_min >= zone_cy - 1);       // organisation and date in the lower half
+  CHECK(zone_cy < date->box.y_min);      // the centre is above the date line
+  CHECK(org->box.y_min >= zone_cy - 1);  // organisation and date in the lower half
   CHECK(date->box.y_max <= zone->y + zone->h + 1);
   const double right_edge = model.page.width - model.page.margin_right;
   CHECK(right_edge - date->box.x_max == Approx(4 * 16).margin(2));
@@ -174,8 +175,9 @@ TEST_CASE("a body ending on page 1's last line takes its last lines to page 2 wi
     if (alone.pages.size() != 1)
       break;  // past the point: the body alone no longer fits page 1
     auto lines = drawn_lines(alone.pages[0]);
-    std::erase_if(lines, [](const DrawnLine& l) { return l.text.find("TJ-2020") == 0 ||
-                                                         l.text.find("—") == 0; });
+    std::erase_if(lines, [](const DrawnLine& l) {
+      return l.text.find("TJ-2020") == 0 || l.text.find("—") == 0;
+    });
     // The body's line box: 16 pt type on a 225 mm / 22 line pitch, the baseline 0.88 em below
     // the top of the em box centred in it.
     const double pitch = 225.0 / 22 * 72 / 25.4;
