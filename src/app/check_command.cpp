@@ -6,19 +6,19 @@
 #include <iterator>
 #include <ostream>
 
+#include "app/campaign_rules.hpp"
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
 #include "check/check_report.hpp"
 #include "check/rules.hpp"
+#include "check/verdict.hpp"
 #include "store/dates.hpp"
 #include "store/workspace.hpp"
 
 namespace tuijie::app {
 
 namespace {
-
-constexpr const char* kProvinces = "data/reference/provinces.json";
 
 // The record kinds the campaign names (kinds.<kind>.track), in its file's key order.
 std::vector<std::string> campaign_kinds(const store::Campaign& campaign) {
@@ -112,23 +112,20 @@ int CheckCommand::run(Context& context, const std::vector<std::string>& args) {
   for (const std::string& kind : kinds) {
     std::ranges::move(workspace.records(kind), std::back_inserter(stored));
   }
-  // Only enterprises are placed by region: other runs need no province list, nor its warning.
-  Diagnostics problems;
-  check::Provinces provinces;
-  if (std::ranges::any_of(stored,
-                          [](const records::Record& r) { return r.kind == "enterprise"; })) {
-    provinces = check::Provinces::load(context.resource(kProvinces), problems);
-    context.report(problems);
-  }
-  const check::Rules rules = check::rules_from_campaign(campaign, std::move(provinces));
+  const check::Rules rules = rules_for(context, campaign, stored);
 
   check::CheckReport report;
   report.as_of = as_of;
+  std::vector<store::RecordVerdict> verdicts;
   for (const records::Record& record : stored) {
-    report.records.push_back(
-        {record.kind, record.key, record.get("name"), check::evaluate(record, rules)});
+    check::Evaluation evaluation = check::evaluate(record, rules);
+    verdicts.push_back({record.kind, record.key, check::to_verdict(evaluation)});
+    report.records.push_back({record.kind, record.key, record.get("name"), std::move(evaluation)});
   }
   report.deadlines = check::campaign_deadlines(campaign, as_of);
+  // The stored evaluations follow the campaign as it is judged now (e.g. after a workspace
+  // made by an older tuijie was upgraded).
+  workspace.save_evaluations(verdicts);
 
   if (format == "json") {
     check::write_json(report, context.out());

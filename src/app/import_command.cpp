@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <ostream>
 
+#include "app/campaign_rules.hpp"
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
 #include "app/stages.hpp"
+#include "check/verdict.hpp"
 #include "records/import.hpp"
 #include "store/workspace.hpp"
 
@@ -55,7 +57,10 @@ int import_file(Context& context, store::Workspace& workspace, const std::string
   source.rows = input.rows;
   source.row_count = input.data_rows;
   source.errors = errors;
-  const store::ImportSummary s = workspace.import(input.records, source);
+  // Each record is judged as it is stored, so that its stored evaluation always matches it.
+  const store::ImportSummary s =
+      workspace.import(input.records, source,
+                       check::evaluator(rules_for(context, workspace.campaign(), input.records)));
   context.out() << file << context.tr("：读取 ", ": ") << s.rows
                 << context.tr(" 行；新增 ", " rows; ") << s.inserted
                 << context.tr("，更新 ", " new, ") << s.updated
@@ -75,11 +80,14 @@ std::string ImportCommand::description(Lang lang) const {
   return tr(lang,
             "读取 CSV 或 JSON 记录文件，逐一校验后存入工作区，每个文件一个事务："
             "文件中有任何错误时整个文件都不导入，并列出每处问题（文件、行、列、值、原因）。"
-            "再次导入改正后的文件会更新同一记录，不会重复。",
+            "再次导入改正后的文件会更新同一记录，不会重复。每条记录同时按工作区的活动文件"
+            "评估（是否完整、是否符合条件及原因），结果与记录一并保存。",
             "Reads CSV or JSON record files, checks every row and stores them in the "
             "workspace, one transaction per file: a file with any error is not imported at all "
             "and every problem is listed (file, row, column, value, reason). Re-importing a "
-            "corrected file updates the same records, never duplicates them.");
+            "corrected file updates the same records, never duplicates them. Each record is "
+            "also evaluated against the workspace's campaign (complete, eligible, and why) and "
+            "the result is stored with it.");
 }
 
 void ImportCommand::define_options(Poco::Util::OptionSet& options, Lang lang) const {

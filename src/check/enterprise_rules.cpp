@@ -73,12 +73,23 @@ void check_enterprise_eligibility(const records::Record& record, const Rules& ru
     return;
   }
   // Under staff_min: the per-capita criterion decides, revenue ≥ per-capita minimum × staff.
+  // With nobody on the staff there is no per-capita revenue at all, and 0 × minimum must not
+  // let a firm through.
   const std::optional<std::int64_t> head_count = staff->as_integer();
+  if (head_count && *head_count <= 0) {
+    add_ineligible(evaluation, {"per-capita-undefined", fields::kStaffOutsourcing,
+                                "服务外包从业人数 " + staff->to_string() + " 人，少于 " +
+                                    t.staff_min.to_string() + " 人，且无从计算人均服务外包业务收入",
+                                "outsourcing staff " + staff->to_grouped_string() + " is below " +
+                                    t.staff_min.to_grouped_string() +
+                                    " and there is no revenue per outsourcing employee"});
+    return;
+  }
   if (head_count && t.revenue_per_staff_min.times_at_most(*head_count, *revenue)) {
     return;
   }
   const std::string per_capita =
-      head_count && *head_count > 0 ? revenue->divided_truncated(*head_count, 2).to_string() : "0";
+      head_count ? revenue->divided_truncated(*head_count, 2).to_string() : "0";
   add_ineligible(
       evaluation,
       {"per-capita-below-minimum", fields::kStaffOutsourcing,

@@ -52,6 +52,25 @@ const std::vector<Migration>& migrations() {
                 UNIQUE (kind, record_key)))",
        }},
       {2,
+       "evaluations",
+       {
+           // The last evaluation of each stored record: complete, eligible and why, against
+           // which campaign file. It belongs to its record (deleted and re-keyed with it); the
+           // reasons are a JSON array of {concerns, code, field, zh, en}.
+           R"(CREATE TABLE evaluations (
+                kind            TEXT NOT NULL,
+                record_key      TEXT NOT NULL,
+                complete        INTEGER NOT NULL CHECK (complete IN (0, 1)),
+                eligible        INTEGER NOT NULL CHECK (eligible IN (0, 1)),
+                reasons         TEXT NOT NULL
+                                CHECK (json_valid(reasons) AND json_type(reasons) = 'array'),
+                campaign_sha256 TEXT NOT NULL CHECK (length(campaign_sha256) = 64),
+                evaluated_at    TEXT NOT NULL,
+                PRIMARY KEY (kind, record_key),
+                FOREIGN KEY (kind, record_key) REFERENCES records (kind, record_key)
+                  ON DELETE CASCADE ON UPDATE CASCADE))",
+       }},
+      {3,
        "documents, printings",
        {
            // A document number (TJ-2020-E-0007) belongs to one document for good: assigned

@@ -153,7 +153,7 @@ int Workspace::schema_version() {
 }
 
 ImportSummary Workspace::import(const std::vector<records::Record>& records,
-                                const ImportSource& source) {
+                                const ImportSource& source, const Evaluator& evaluate) {
   // Later records of a repeated key replace earlier ones; the first position is kept so that
   // storage order follows the file.
   struct Pending {
@@ -169,6 +169,15 @@ ImportSummary Workspace::import(const std::vector<records::Record>& records,
       batch.push_back({&records[i], row});
     } else {
       batch[it->second] = {&records[i], row};
+    }
+  }
+
+  // Judged before the transaction opens: the evaluator is the caller's code and may be slow.
+  std::vector<RecordVerdict> verdicts;
+  if (evaluate) {
+    verdicts.reserve(batch.size());
+    for (const Pending& p : batch) {
+      verdicts.push_back({p.record->kind, p.record->key, evaluate(*p.record)});
     }
   }
 
@@ -252,6 +261,7 @@ ImportSummary Workspace::import(const std::vector<records::Record>& records,
           use(upd_data), use(upd_file), use(upd_row), use(ids), use(times), use(upd_kind),
           use(upd_key), now;
     }
+    write_evaluations(db, verdicts, campaign_->sha256(), when);
     db.commit();
   } catch (const Poco::Exception& e) {
     db.rollback();
@@ -277,6 +287,28 @@ std::vector<records::Record> Workspace::records(const std::string& kind) {
     out.push_back(from_canonical_json(kind, keys[i], data[i]));
   }
   return out;
+}
+
+void Workspace::save_evaluations(const std::vector<RecordVerdict>& verdicts) {
+  const std::string when = iso8601_utc(run_epoch_seconds());
+  Poco::Data::Session& db = *session_;
+  db.begin();
+  try {
+    write_evaluations(db, verdicts, campaign_->sha256(), when);
+    db.commit();
+  } catch (const Poco::Exception& e) {
+    db.rollback();
+    throw database_error("store-failed", "检查结果未能存入工作区，工作区未作改动",
+                         "the evaluations could not be stored; the workspace is unchanged",
+                         database_path(), e);
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
+}
+
+std::vector<StoredEvaluation> Workspace::evaluations(const std::string& kind) {
+  return read_evaluations(*session_, kind);
 }
 
 std::vector<ImportLogEntry> Workspace::import_log() {

@@ -14,6 +14,7 @@
 
 #include "records/record.hpp"
 #include "store/campaign.hpp"
+#include "store/evaluations.hpp"
 
 namespace Poco::Data {
 class Session;
@@ -85,7 +86,21 @@ class Workspace {
   /// batch a repeated key counts once and its last record wins. Import time is the run time
   /// (SOURCE_DATE_EPOCH when set). Throws TuijieError "store-failed" (after rolling back)
   /// when the database refuses the batch, e.g. a record without kind or key.
-  ImportSummary import(const std::vector<records::Record>& records, const ImportSource& source);
+  ///
+  /// With an evaluator, every record of the batch (unchanged ones too) is judged and its
+  /// verdict stored in the same transaction, so that a stored evaluation always describes the
+  /// stored record.
+  ImportSummary import(const std::vector<records::Record>& records, const ImportSource& source,
+                       const Evaluator& evaluate = {});
+
+  /// Stores fresh verdicts (e.g. from `tuijie check`) in one transaction, replacing older
+  /// ones, stamped with this workspace's campaign and the run time. Throws TuijieError
+  /// "store-failed" (nothing changed) when a verdict names a record that is not stored.
+  void save_evaluations(const std::vector<RecordVerdict>& verdicts);
+
+  /// The stored evaluations of a kind, in the order its records were first imported;
+  /// records never evaluated are left out.
+  std::vector<StoredEvaluation> evaluations(const std::string& kind);
 
   /// The stored records of a kind, in the order they were first imported.
   std::vector<records::Record> records(const std::string& kind);

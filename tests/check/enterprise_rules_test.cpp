@@ -64,6 +64,14 @@ TEST_CASE("per-capita boundary is computed exactly: revenue ≥ 35 × staff") {
   CHECK_FALSE(evaluate(t::enterprise("3499.999999", "100"), rules).eligible);
 }
 
+TEST_CASE("no outsourcing staff means no per-capita revenue, not 0 × 35 万元 passed") {
+  const Evaluation e = evaluate(t::enterprise("3000", "0"), t::default_rules());
+  CHECK_FALSE(e.eligible);
+  REQUIRE(codes(e) == std::vector<std::string>{"per-capita-undefined"});
+  CHECK(e.ineligible[0].text_zh ==
+        "服务外包从业人数 0 人，少于 300 人，且无从计算人均服务外包业务收入");
+}
+
 TEST_CASE("the per-capita reason names staff, per-capita revenue and both minimums") {
   const Evaluation e = evaluate(t::enterprise("4190", "120"), t::default_rules());
   REQUIRE(e.ineligible.size() == 1);

@@ -55,6 +55,7 @@ TEST_CASE("an empty database is version 0 and migrates to the latest") {
   CHECK(table_count(db, "records") == 1);
   CHECK(table_count(db, "imports") == 1);
   CHECK(table_count(db, "campaign") == 1);
+  CHECK(table_count(db, "evaluations") == 1);
   // Running again changes nothing.
   migrate(db, migrations(), ":memory:");
   CHECK(schema_version(db) == tuijie::store::latest_version(migrations()));
@@ -93,4 +94,25 @@ TEST_CASE("a failing migration step leaves the database at its old version") {
   CHECK_THROWS(migrate(db, steps, ":memory:"));
   CHECK(schema_version(db) == tuijie::store::latest_version(migrations()));
   CHECK(table_count(db, "half_done") == 0);
+}
+
+TEST_CASE("a version 1 workspace gains an empty evaluations table and keeps its records") {
+  auto db = memory_db();
+  const std::vector<Migration> first(migrations().begin(), migrations().begin() + 1);
+  migrate(db, first, ":memory:");
+  REQUIRE(table_count(db, "evaluations") == 0);
+  db << "INSERT INTO imports (file, kind, row_count, inserted, updated, unchanged, errors, "
+        "imported_at) VALUES ('e.csv', 'enterprise', 1, 1, 0, 0, 0, '2020-06-30T00:00:00Z')",
+      now;
+  db << "INSERT INTO records (kind, record_key, data, source_file, source_row, import_id, "
+        "imported_at) VALUES ('enterprise', 'A', '{}', 'e.csv', 2, 1, '2020-06-30T00:00:00Z')",
+      now;
+  migrate(db, migrations(), ":memory:");
+  CHECK(table_count(db, "evaluations") == 1);
+  int records = 0;
+  int evaluations = -1;
+  db << "SELECT count(*) FROM records", into(records), now;
+  db << "SELECT count(*) FROM evaluations", into(evaluations), now;
+  CHECK(records == 1);
+  CHECK(evaluations == 0);
 }
