@@ -38,7 +38,7 @@ int import_file(Context& context, store::Workspace& workspace, const std::string
 
   const bool bad = has_errors(input.diagnostics);
   // Rows with at least one error; a problem with the whole file counts as one.
-  const long errors = static_cast<long>(records::rows_with_errors(input.diagnostics).size());
+  const long errors = static_cast<long>(records::count_rows_with_errors(input.diagnostics));
   if (bad && (!partial || input.records.empty())) {
     context.err() << file << context.tr("：有 ", ": ") << errors
                   << context.tr(" 行有错误，本文件未导入", " rows with errors; nothing imported")
