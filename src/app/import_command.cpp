@@ -73,10 +73,12 @@ std::string ImportCommand::summary(Lang lang) const {
 
 std::string ImportCommand::description(Lang lang) const {
   return tr(lang,
-            "读取 CSV 或 JSON 记录文件，逐一校验后存入工作区，每个文件一个事务："
+            "读取 CSV、XLSX 或 JSON 记录文件（XLSX 读第一个工作表，以及名为“履历”的工作表），"
+            "逐一校验后存入工作区，每个文件一个事务："
             "文件中有任何错误时整个文件都不导入，并列出每处问题（文件、行、列、值、原因）。"
             "再次导入改正后的文件会更新同一记录，不会重复。",
-            "Reads CSV or JSON record files, checks every row and stores them in the "
+            "Reads CSV, XLSX or JSON record files (of a workbook, the first sheet and a sheet "
+            "named 履历), checks every row and stores them in the "
             "workspace, one transaction per file: a file with any error is not imported at all "
             "and every problem is listed (file, row, column, value, reason). Re-importing a "
             "corrected file updates the same records, never duplicates them.");

@@ -133,11 +133,13 @@ Entry read_entry(const FieldSpec& field, const RawItem& item, std::size_t number
 std::optional<ValueProblem> mixed_sources(const FieldSpec& field, const RawValue& raw) {
   std::string sheet;
   std::string rows;
+  std::size_t row_count = 0;
   bool in_cell = !is_blank(raw.text);
   for (const RawItem& item : raw.items) {
     if (item.origin) {
       sheet = item.origin->sheet;
       rows += (rows.empty() ? "" : ", ") + std::to_string(item.origin->row);
+      ++row_count;
     } else {
       in_cell = in_cell || item.is_object || !is_blank(item.text);
     }
@@ -148,8 +150,9 @@ std::optional<ValueProblem> mixed_sources(const FieldSpec& field, const RawValue
   return ValueProblem{Severity::Error, "entries-in-two-places",
                       "“" + field.name_zh + "”列和工作表“" + sheet + "”第 " + rows +
                           " 行都给出了此人的" + field.name_zh + "，不会合并：请只保留其中一处",
-                      "both the " + field.name_zh + " column and rows " + rows + " of the sheet '" +
-                          sheet + "' give this person's " + field.key +
+                      "both the " + field.name_zh + " column and " +
+                          (row_count == 1 ? "row " : "rows ") + rows + " of the sheet '" + sheet +
+                          "' give this person's " + field.key +
                           "; they are not merged: keep only one of them",
                       raw.text};
 }

@@ -116,7 +116,7 @@ TEST_CASE("xlsx: 履历 rows that belong nowhere, or twice, are errors at their 
   CHECK(both->column > 0);
   CHECK_FALSE(both->value.empty());
   CHECK(both->reason_zh.find("工作表“履历”第 2 行") != std::string::npos);
-  CHECK(both->reason_en.find("rows 2 of the sheet '履历'") != std::string::npos);
+  CHECK(both->reason_en.find("row 2 of the sheet '履历'") != std::string::npos);
 
   // A row naming someone the first sheet lacks: sheet, row, column and value.
   const Diagnostic* unknown = find(result.diagnostics, "履历", 3, "unknown-owner");
