@@ -96,20 +96,17 @@ std::optional<SheetLayout> read_layout(const SourceTable& sheet, const Schema& s
     }
     auto sub = std::find_if(field.entry_fields.begin(), field.entry_fields.end(),
                             [&column](const FieldSpec& s) { return names_field(s, column.name); });
-    int match = match_column(schema, column.name).field;
-    bool is_key =
-        match >= 0 && key_fields.count(schema.fields[static_cast<std::size_t>(match)].key);
-    bool duplicate =
-        sub != field.entry_fields.end()
-            ? !found.insert(&*sub).second
-            : is_key &&
-                  !layout.key_columns.emplace(schema.fields[static_cast<std::size_t>(match)].key, c)
-                       .second;
+    const bool is_entry = sub != field.entry_fields.end();
+    const int match = match_column(schema, column.name).field;
+    const std::string key = match >= 0 ? schema.fields[static_cast<std::size_t>(match)].key : "";
+    const bool is_key = key_fields.count(key) > 0;
+    const bool duplicate = is_entry ? !found.insert(&*sub).second
+                                    : is_key && !layout.key_columns.emplace(key, c).second;
     if (duplicate) {
       out.push_back(sheet_problem(sheet, Severity::Error, "duplicate-column", column.first_row,
                                   &column, "", "与前面的列重复", "duplicates an earlier column"));
       usable = false;
-    } else if (sub != field.entry_fields.end()) {
+    } else if (is_entry) {
       layout.entry_columns.push_back(c);
     } else if (!is_key) {
       out.push_back(
