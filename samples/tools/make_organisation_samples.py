@@ -14,8 +14,8 @@ import csv
 import io
 import json
 import pathlib
-import zipfile
-from xml.sax.saxutils import escape
+
+from xlsx_writer import write_xlsx
 
 SAMPLES = pathlib.Path(__file__).resolve().parent.parent
 CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -169,46 +169,6 @@ def write_csv(path, columns, rows):
     path.write_bytes(out.getvalue().encode("cp936"))
 
 
-def write_xlsx(path, header, rows):
-    strings, index = [], {}
-
-    def cell(ref, value):
-        if isinstance(value, (int, float)):
-            return f'<c r="{ref}"><v>{value}</v></c>'
-        if value not in index:
-            index[value] = len(strings)
-            strings.append(value)
-        return f'<c r="{ref}" t="s"><v>{index[value]}</v></c>'
-
-    def column(n):
-        name = ""
-        while n:
-            n, r = divmod(n - 1, 26)
-            name = chr(65 + r) + name
-        return name
-
-    sheet_rows = []
-    for r, values in enumerate([header] + rows, start=1):
-        cells = "".join(cell(f"{column(c)}{r}", v) for c, v in enumerate(values, start=1) if v != "")
-        sheet_rows.append(f'<row r="{r}">{cells}</row>')
-    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    sheet = f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{"".join(sheet_rows)}</sheetData></worksheet>'
-    sst = "".join(f"<si><t xml:space=\"preserve\">{escape(s)}</t></si>" for s in strings)
-    files = {
-        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
-        "_rels/.rels": f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}"><sheets><sheet name="企业" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
-        "xl/worksheets/sheet1.xml": sheet,
-        "xl/sharedStrings.xml": f'<?xml version="1.0" encoding="UTF-8"?><sst {ns} count="{len(strings)}" uniqueCount="{len(strings)}">{sst}</sst>',
-    }
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, text in files.items():
-            info = zipfile.ZipInfo(name, date_time=(2020, 7, 1, 0, 0, 0))  # reproducible bytes
-            z.writestr(info, text.encode("utf-8"), zipfile.ZIP_DEFLATED)
-
-
 CONTACT_COLUMNS = [("contact_name", "联系人"), ("contact_title", "联系人职务"),
                    ("contact_phone", "联系电话"), ("contact_email", "电子邮箱"),
                    ("address", "通讯地址"), ("postcode", "邮编")]
@@ -307,7 +267,8 @@ def main():
     xlsx_rows = [[row[k] if k in ("staff_total", "staff_outsourcing", "revenue",
                                   "revenue_offshore", "patents", "copyrights")
                   else csv_cell(k, row[k]) for k, _zh in ENTERPRISE_COLUMNS] for row in enterprises]
-    write_xlsx(SAMPLES / "enterprises.xlsx", [zh for _k, zh in ENTERPRISE_COLUMNS], xlsx_rows)
+    write_xlsx(SAMPLES / "enterprises.xlsx",
+               [("企业", [zh for _k, zh in ENTERPRISE_COLUMNS], xlsx_rows)])
     write_csv(SAMPLES / "parks.csv", PARK_COLUMNS, PARKS)
     write_csv(SAMPLES / "institutions.csv", INSTITUTION_COLUMNS, INSTITUTIONS)
 

@@ -40,7 +40,7 @@ int import_file(Context& context, store::Workspace& workspace, const std::string
 
   const bool bad = has_errors(input.diagnostics);
   // Rows with at least one error; a problem with the whole file counts as one.
-  const long errors = static_cast<long>(records::rows_with_errors(input.diagnostics).size());
+  const long errors = static_cast<long>(records::count_rows_with_errors(input.diagnostics));
   if (bad && (!partial || input.records.empty())) {
     context.err() << file << context.tr("：有 ", ": ") << errors
                   << context.tr(" 行有错误，本文件未导入", " rows with errors; nothing imported")
@@ -78,11 +78,13 @@ std::string ImportCommand::summary(Lang lang) const {
 
 std::string ImportCommand::description(Lang lang) const {
   return tr(lang,
-            "读取 CSV 或 JSON 记录文件，逐一校验后存入工作区，每个文件一个事务："
+            "读取 CSV、XLSX 或 JSON 记录文件（XLSX 读第一个工作表，以及名为“履历”的工作表），"
+            "逐一校验后存入工作区，每个文件一个事务："
             "文件中有任何错误时整个文件都不导入，并列出每处问题（文件、行、列、值、原因）。"
             "再次导入改正后的文件会更新同一记录，不会重复。每条记录同时按工作区的活动文件"
             "评估（是否完整、是否符合条件及原因），结果与记录一并保存。",
-            "Reads CSV or JSON record files, checks every row and stores them in the "
+            "Reads CSV, XLSX or JSON record files (of a workbook, the first sheet and a sheet "
+            "named 履历), checks every row and stores them in the "
             "workspace, one transaction per file: a file with any error is not imported at all "
             "and every problem is listed (file, row, column, value, reason). Re-importing a "
             "corrected file updates the same records, never duplicates them. Each record is "

@@ -7,8 +7,11 @@ namespace {
 
 std::string place(const Diagnostic& d, Lang lang) {
   std::string out = d.file;
+  if (!d.sheet.empty()) {
+    out += ":" + d.sheet + (d.row > 0 ? "!" : "");
+  }
   if (d.row > 0) {
-    out += ":" + std::to_string(d.row);
+    out += (d.sheet.empty() ? ":" : "") + std::to_string(d.row);
     if (d.column > 0) {
       out += ":" + std::to_string(d.column);
     }

@@ -27,8 +27,10 @@ struct Diagnostic {
   std::string value;        // the offending value, as read
   std::string reason_zh;
   std::string reason_en;
+  std::string sheet;  // the XLSX worksheet when not the file's first one (e.g. 履历), else ""
 
-  /// One line, e.g. "samples/c.csv:7 列 电子邮箱 值 'a@b' — 电子邮箱格式不正确 / invalid e-mail".
+  /// One line, e.g. "samples/c.csv:7 列 电子邮箱 值 'a@b' — 电子邮箱格式不正确 / invalid e-mail";
+  /// a place on another worksheet reads like Excel's references: "c.xlsx:履历!7:3".
   std::string format(Lang lang) const;
   /// Both languages: "<place>: <zh> / <en>".
   std::string format_bilingual() const;

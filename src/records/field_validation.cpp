@@ -5,6 +5,7 @@
 
 #include "records/contact_values.hpp"
 #include "records/credit_code.hpp"
+#include "records/entry_values.hpp"
 #include "records/multi_value.hpp"
 #include "records/number_values.hpp"
 #include "records/text_values.hpp"
@@ -119,131 +120,6 @@ ParsedValue validate_choice_list(const FieldSpec& field, const std::vector<std::
       continue;
     }
     result.value += (result.value.empty() ? "" : "、") + choice.value;
-  }
-  return result;
-}
-
-// One resume line "职务｜时间｜国家｜单位" (or a JSON object) -> entry.
-Entry read_entry(const FieldSpec& field, const RawItem& item, std::size_t number,
-                 const FieldContext& context, std::vector<ValueProblem>& problems) {
-  std::string place_zh = field.name_zh + "第 " + std::to_string(number) + " 条：";
-  std::string place_en = field.key + " entry " + std::to_string(number) + ": ";
-  std::vector<std::string> parts;
-  std::string shown = item.text;
-  if (item.is_object) {
-    shown.clear();
-    for (const auto& [key, text] : item.fields) {
-      shown += (shown.empty() ? "" : ", ") + key + ": " + text;
-    }
-    std::set<std::string> used;
-    for (const FieldSpec& sub : field.entry_fields) {
-      std::string text;
-      for (const auto& [key, value] : item.fields) {
-        if (header_form(key) == header_form(sub.key) ||
-            header_form(key) == header_form(sub.name_zh)) {
-          text = value;
-          used.insert(key);
-        }
-      }
-      parts.push_back(text);
-    }
-    for (const auto& [key, text] : item.fields) {
-      if (!used.count(key)) {
-        problems.push_back({Severity::Warning, "unknown-key",
-                            place_zh + "未知的键“" + key + "”，已忽略",
-                            place_en + "unknown key '" + key + "' ignored", shown});
-      }
-    }
-  } else {
-    std::string_view line = item.text;
-    std::size_t start = 0;
-    while (true) {
-      std::size_t bar = line.find('|', start);
-      std::size_t wide = line.find("｜", start);
-      std::size_t end = std::min(bar, wide);
-      parts.emplace_back(line.substr(start, end == std::string_view::npos ? end : end - start));
-      if (end == std::string_view::npos) {
-        break;
-      }
-      start = end + (end == bar ? 1 : std::string_view("｜").size());
-    }
-    if (parts.size() != field.entry_fields.size()) {
-      std::string layout_zh;
-      std::string layout_en;
-      for (const FieldSpec& sub : field.entry_fields) {
-        layout_zh += (layout_zh.empty() ? "" : "｜") + sub.name_zh;
-        layout_en += (layout_en.empty() ? "" : "|") + sub.key;
-      }
-      problems.push_back({Severity::Error, "bad-entry",
-                          place_zh + "应有 " + std::to_string(field.entry_fields.size()) +
-                              " 项，用“|”或“｜”分隔：" + layout_zh + "（现为 " +
-                              std::to_string(parts.size()) + " 项）",
-                          place_en + "expected " + std::to_string(field.entry_fields.size()) +
-                              " parts separated by '|' or '｜': " + layout_en + " (found " +
-                              std::to_string(parts.size()) + ")",
-                          shown});
-      return {};
-    }
-  }
-  Entry entry;
-  for (std::size_t i = 0; i < field.entry_fields.size(); ++i) {
-    const FieldSpec& sub = field.entry_fields[i];
-    if (is_blank(parts[i])) {
-      if (sub.required) {
-        problems.push_back({Severity::Error, "missing-value",
-                            place_zh + "缺少“" + sub.name_zh + "”",
-                            place_en + "'" + sub.key + "' is missing", shown});
-      }
-      continue;
-    }
-    ParsedValue parsed = validate_scalar(sub, parts[i], context);
-    for (ValueProblem& problem : parsed.problems) {
-      problem.reason_zh = place_zh + sub.name_zh + problem.reason_zh;
-      problem.reason_en = place_en + sub.key + " " + problem.reason_en;
-      problem.value = shown;
-      problems.push_back(std::move(problem));
-    }
-    if (parsed.ok()) {
-      entry[sub.key] = std::move(parsed.value);
-    }
-  }
-  return entry;
-}
-
-FieldValue validate_entries(const FieldSpec& field, const RawValue& raw,
-                            const FieldContext& context) {
-  std::vector<RawItem> items;
-  auto add_lines = [&items](std::string_view text) {
-    split_lines(text, [&items](std::string_view line) {
-      if (!is_blank(line)) {
-        items.push_back({std::string(trim(line)), false, {}});
-      }
-    });
-  };
-  if (raw.is_list) {
-    for (const RawItem& item : raw.items) {
-      if (item.is_object) {
-        items.push_back(item);
-      } else {
-        add_lines(item.text);
-      }
-    }
-  } else {
-    add_lines(raw.text);
-  }
-  FieldValue result;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    Entry entry = read_entry(field, items[i], i + 1, context, result.problems);
-    if (!entry.empty()) {
-      result.entries.push_back(std::move(entry));
-    }
-  }
-  if (result.ok() && result.entries.size() < field.min_entries) {
-    result.problems.push_back({Severity::Error,
-                               "too-few-entries",
-                               "至少需要 " + std::to_string(field.min_entries) + " 条",
-                               "needs at least " + std::to_string(field.min_entries) + " entries",
-                               {}});
   }
   return result;
 }

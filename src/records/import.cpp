@@ -4,8 +4,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <tuple>
+#include <utility>
 
 #include "records/csv_reader.hpp"
+#include "records/entry_sheets.hpp"
 #include "records/json_reader.hpp"
 #include "records/table_validation.hpp"
 #include "records/text_decoding.hpp"
@@ -77,6 +80,7 @@ XlsxOptions xlsx_options(const SchemaSet& schemas) {
   options.unpack.max_entry_bytes = schemas.max_unpacked_entry_bytes;
   options.unpack.max_total_bytes = schemas.max_unpacked_total_bytes;
   options.max_data_rows = schemas.max_data_rows;
+  options.side_sheets = entry_sheet_names(schemas);
   return options;
 }
 
@@ -110,12 +114,20 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
     return result;
   }
   SourceTable table;
+  std::vector<SourceTable>
+      entry_sheets;  // XLSX sheets of entries (履历), checked once the kind is known
   if (format == Format::Xlsx) {
-    table = read_xlsx_table(bytes, path, xlsx_options(schemas));
+    XlsxTables tables = read_xlsx_tables(bytes, path, xlsx_options(schemas));
+    table = std::move(tables.first);
+    entry_sheets = std::move(tables.side_sheets);
     result.encoding = "UTF-8";  // XLSX text is always Unicode
-    if (table.columns.empty() && table.rows.empty() && has_errors(table.diagnostics)) {
+    if (is_unreadable(table)) {
       result.diagnostics = std::move(table.diagnostics);  // the file could not be read at all
       return result;
+    }
+    for (const SourceTable& sheet : entry_sheets) {
+      result.diagnostics.insert(result.diagnostics.end(), sheet.diagnostics.begin(),
+                                sheet.diagnostics.end());
     }
   } else {
     DecodedText text = decode_text(bytes, options.encoding, path);
@@ -138,6 +150,8 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
     return result;
   }
   result.kind = schema->kind;
+  Diagnostics sheet_problems = attach_entry_sheets(table, entry_sheets, *schema);
+  result.diagnostics.insert(result.diagnostics.end(), sheet_problems.begin(), sheet_problems.end());
 
   FieldContext context;
   context.base_directory = std::filesystem::path(path).parent_path().string();
@@ -172,20 +186,32 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
     d.severity = Severity::Warning;
     result.diagnostics.push_back(std::move(d));
   }
-  // File-level problems first, then row by row as the user reads the file.
+  // File-level problems first, then row by row as the user reads the file, sheet after sheet.
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.row < b.row; });
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.sheet, a.row) < std::tie(b.sheet, b.row);
+                   });
   return result;
 }
 
-std::set<long> rows_with_errors(const Diagnostics& diagnostics) {
+std::set<long> rows_with_errors(const Diagnostics& diagnostics, const std::string& sheet) {
   std::set<long> rows;
   for (const Diagnostic& d : diagnostics) {
-    if (d.severity == Severity::Error) {
+    if (d.severity == Severity::Error && d.sheet == sheet) {
       rows.insert(d.row);
     }
   }
   return rows;
+}
+
+std::size_t count_rows_with_errors(const Diagnostics& diagnostics) {
+  std::set<std::pair<std::string, long>> rows;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Severity::Error) {
+      rows.emplace(d.sheet, d.row);
+    }
+  }
+  return rows.size();
 }
 
 }  // namespace tuijie::records

@@ -40,16 +40,21 @@ struct ImportResult {
   bool ok() const { return !has_errors(diagnostics); }
 };
 
-/// Reads, decodes and validates one file. The format follows the extension (.csv/.txt, .json;
-/// other names are sniffed: a file starting with '[' is JSON). Photo paths are relative to the
-/// file's folder. Never throws for bad input: problems are diagnostics. File-level problems
-/// (unreadable file, bad encoding, unknown kind, too many rows) have row 0; a missing column
-/// has the header row.
+/// Reads, decodes and validates one file. The format follows the extension (.csv/.txt, .json,
+/// .xlsx; other names are sniffed: a file starting with '[' is JSON). An XLSX file's sheet
+/// named after an entries field (履历) gives those entries (entry_sheets.hpp). Photo paths are
+/// relative to the file's folder. Never throws for bad input: problems are diagnostics. File-level
+/// problems (unreadable file, bad encoding, unknown kind, too many rows) have row 0; a missing
+/// column has the header row.
 ImportResult read_records(const std::string& path, const SchemaSet& schemas,
                           const ImportOptions& options);
 
-/// The rows with at least one error (for --partial: these are the rows left out). Contains 0
-/// or the header row when the whole file is at fault.
-std::set<long> rows_with_errors(const Diagnostics& diagnostics);
+/// The rows of one sheet ("" = the first sheet, or a CSV/JSON file) with at least one error.
+/// Contains 0 or the header row when the whole file is at fault.
+std::set<long> rows_with_errors(const Diagnostics& diagnostics, const std::string& sheet = "");
+
+/// How many rows of the file, on any sheet, have at least one error (what --partial leaves out,
+/// and why; a problem with the whole file counts as one).
+std::size_t count_rows_with_errors(const Diagnostics& diagnostics);
 
 }  // namespace tuijie::records

@@ -6,6 +6,18 @@
 
 namespace tuijie::records {
 
+std::optional<CellPlace> RawItem::place_of(const std::string& key) const {
+  if (!origin) {
+    return std::nullopt;
+  }
+  CellPlace place = *origin;
+  if (auto column = field_columns.find(key); column != field_columns.end()) {
+    place.column = column->second;
+    place.column_name = key;
+  }
+  return place;
+}
+
 bool RawValue::blank() const {
   if (is_list) {
     return std::all_of(items.begin(), items.end(),

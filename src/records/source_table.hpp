@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,12 +12,27 @@
 
 namespace tuijie::records {
 
-/// One element of a list value: text (a list item, a resume line) or, from JSON, an object
-/// of sub-fields ({"title": ..., "period": ...}).
+/// A cell other than the one being checked, for diagnostics: where an entry read from a row of
+/// a 履历 sheet came from.
+struct CellPlace {
+  std::string sheet;  // "" = the file's first (or only) table
+  long row = 0;
+  long column = 0;  // 1-based; 0 = the whole row
+  std::string column_name;
+};
+
+/// One element of a list value: text (a list item, a resume line) or an object of sub-fields,
+/// from JSON ({"title": ..., "period": ...}) or from a row of a 履历 sheet.
 struct RawItem {
   std::string text;
   bool is_object = false;
   std::map<std::string, std::string> fields;  // when is_object: key as written -> text
+  // Set for an entry read from a row of its own: that row, and the column of each of `fields`.
+  std::optional<CellPlace> origin = {};
+  std::map<std::string, long> field_columns = {};  // key as written -> 1-based column
+
+  /// Where `key` (one of `fields`, or "" for the whole item) was read, when `origin` is set.
+  std::optional<CellPlace> place_of(const std::string& key) const;
 };
 
 /// A cell as read. CSV cells are always text; JSON arrays become lists.
@@ -43,6 +59,7 @@ struct SourceRow {
 
 struct SourceTable {
   std::string file;             // as the user named it, for diagnostics
+  std::string sheet;            // XLSX worksheet name when not the file's first, else ""
   bool has_header_row = false;  // CSV/XLSX: a missing column is reported once, on row 1
   long header_row = 0;
   std::vector<SourceColumn> columns;

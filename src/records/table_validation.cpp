@@ -114,6 +114,10 @@ class RowValidator {
       const FieldSpec& spec = schema_.fields[static_cast<std::size_t>(field)];
       FieldValue value = validate_field(spec, *raw, context_, map_.shift_of_column[c]);
       for (const ValueProblem& problem : value.problems) {
+        if (problem.place) {  // an entry from a 履历 sheet row: shown where it was read
+          report_at(*problem.place, problem);
+          continue;
+        }
         report(problem.severity, problem.code, static_cast<int>(c),
                problem.value.empty() ? raw->display() : problem.value, problem.reason_zh,
                problem.reason_en);
@@ -241,6 +245,7 @@ class RowValidator {
     d.severity = severity;
     d.code = code;
     d.file = table_.file;
+    d.sheet = table_.sheet;
     d.row = row_->row;
     if (column >= 0) {
       const SourceColumn& source = table_.columns[static_cast<std::size_t>(column)];
@@ -253,6 +258,25 @@ class RowValidator {
     d.reason_zh = zh;
     d.reason_en = en;
     if (severity == Severity::Error) {
+      ++errors_;
+    }
+    out_.push_back(std::move(d));
+  }
+
+  // A problem of this row's record found in another cell (`place`), possibly on another sheet.
+  void report_at(const CellPlace& place, const ValueProblem& problem) {
+    Diagnostic d;
+    d.severity = problem.severity;
+    d.code = problem.code;
+    d.file = table_.file;
+    d.sheet = place.sheet;
+    d.row = place.row;
+    d.column = place.column;
+    d.column_name = place.column_name;
+    d.value = problem.value;
+    d.reason_zh = problem.reason_zh;
+    d.reason_en = problem.reason_en;
+    if (problem.severity == Severity::Error) {
       ++errors_;
     }
     out_.push_back(std::move(d));
@@ -345,7 +369,7 @@ TableResult validate_table(const SourceTable& table, const Schema& schema,
   // checked, so that all their problems show, but never give a record.
   std::set<long> broken_rows;
   for (const Diagnostic& d : table.diagnostics) {
-    if (d.severity == Severity::Error && d.row > 0) {
+    if (d.severity == Severity::Error && d.row > 0 && d.sheet == table.sheet) {
       broken_rows.insert(d.row);
     }
   }

@@ -5,7 +5,10 @@
 #include <utility>
 #include <vector>
 
+#include <optional>
+
 #include "core/diagnostic.hpp"
+#include "records/source_table.hpp"
 
 namespace tuijie::records {
 
@@ -16,6 +19,7 @@ struct ValueProblem {
   std::string reason_zh;
   std::string reason_en;
   std::string value;  // the part of the cell at fault when not the whole cell (a resume line)
+  std::optional<CellPlace> place = {};  // set when the value was read elsewhere (a 履历 sheet)
 };
 
 /// A canonical value (see record.hpp) plus any problems. Errors make the value unusable;

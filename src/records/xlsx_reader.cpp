@@ -3,6 +3,7 @@
 #include <Poco/SAX/Attributes.h>
 #include <Poco/SAX/DefaultHandler.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -205,58 +206,108 @@ SourceTable failed(SourceTable table, Diagnostic problem) {
   if (problem.file.empty()) {
     problem.file = table.file;
   }
+  if (problem.sheet.empty()) {
+    problem.sheet = table.sheet;
+  }
   table.columns.clear();
   table.rows.clear();
   table.diagnostics.push_back(std::move(problem));
   return table;
 }
 
+// One worksheet as a table; `table` names the file (and the sheet, when not the first).
+SourceTable read_sheet(XlsxArchive& archive, const XlsxWorkbook& workbook, const XlsxSheet& sheet,
+                       std::size_t max_data_rows, SourceTable table) {
+  table.has_header_row = true;
+  SheetHandler handler(workbook, max_data_rows);
+  if (std::optional<Diagnostic> problem =
+          parse_xlsx_part(archive, sheet.entry, handler, &handler.stop)) {
+    return failed(std::move(table), *problem);
+  }
+  if (handler.stop) {
+    std::string limit = std::to_string(max_data_rows);
+    return failed(
+        std::move(table),
+        make_error("too-many-rows",
+                   "工作表“" + sheet.name + "”的数据超过上限 " + limit + " 行（读到第 " +
+                       std::to_string(handler.stopped_at_row) + " 行时停止），请拆分后分别导入",
+                   "the sheet '" + sheet.name + "' has more data rows than the limit of " + limit +
+                       " (reading stopped at row " + std::to_string(handler.stopped_at_row) +
+                       "); split it and import the parts",
+                   table.file));
+  }
+  for (Diagnostic& d : handler.diagnostics) {
+    d.file = table.file;
+    d.sheet = table.sheet;
+    table.diagnostics.push_back(std::move(d));
+  }
+  if (!handler.rows.empty()) {
+    table.header_row = handler.rows.front().row;
+  }
+  fill_from_grid(table, handler.rows);
+  return table;
+}
+
+bool is_wanted(const std::string& sheet_name, const std::vector<std::string>& wanted) {
+  std::string form = header_form(sheet_name);
+  return std::any_of(wanted.begin(), wanted.end(),
+                     [&form](const std::string& name) { return header_form(name) == form; });
+}
+
 }  // namespace
 
-SourceTable read_xlsx_table(const std::string& bytes, const std::string& file,
+XlsxTables read_xlsx_tables(const std::string& bytes, const std::string& file,
                             const XlsxOptions& options) {
-  SourceTable table;
-  table.file = file;
-  table.has_header_row = true;
+  XlsxTables tables;
+  tables.first.file = file;
+  tables.first.has_header_row = true;
   XlsxArchive archive(bytes, file, options.unpack);
   if (archive.problem()) {
-    return failed(std::move(table), *archive.problem());
+    tables.first = failed(std::move(tables.first), *archive.problem());
+    return tables;
   }
   XlsxWorkbook workbook;
   if (std::optional<Diagnostic> problem = read_xlsx_workbook(archive, workbook)) {
-    return failed(std::move(table), *problem);
+    tables.first = failed(std::move(tables.first), *problem);
+    return tables;
   }
   if (workbook.sheets.empty()) {
-    return failed(std::move(table), make_error("bad-xlsx", "XLSX 文件中没有工作表",
-                                               "the XLSX file has no worksheet", file));
+    tables.first = failed(
+        std::move(tables.first),
+        make_error("bad-xlsx", "XLSX 文件中没有工作表", "the XLSX file has no worksheet", file));
+    return tables;
   }
-  SheetHandler sheet(workbook, options.max_data_rows);
-  if (std::optional<Diagnostic> problem =
-          parse_xlsx_part(archive, workbook.sheets.front().entry, sheet, &sheet.stop)) {
-    return failed(std::move(table), *problem);
+  tables.first = read_sheet(archive, workbook, workbook.sheets.front(), options.max_data_rows,
+                            std::move(tables.first));
+  for (std::size_t i = 1; i < workbook.sheets.size() && !is_unreadable(tables.first); ++i) {
+    const XlsxSheet& sheet = workbook.sheets[i];
+    if (!is_wanted(sheet.name, options.side_sheets)) {
+      continue;
+    }
+    SourceTable side;
+    side.file = file;
+    side.sheet = sheet.name;
+    side = read_sheet(archive, workbook, sheet, options.max_data_rows, std::move(side));
+    if (is_unreadable(side)) {
+      // A sheet the file needs cannot be read: the file as a whole cannot be imported.
+      tables.first = failed(std::move(tables.first), side.diagnostics.back());
+      tables.side_sheets.clear();
+      break;
+    }
+    tables.side_sheets.push_back(std::move(side));
   }
-  if (sheet.stop) {
-    std::string limit = std::to_string(options.max_data_rows);
-    return failed(
-        std::move(table),
-        make_error(
-            "too-many-rows",
-            "工作表“" + workbook.sheets.front().name + "”的数据超过上限 " + limit + " 行（读到第 " +
-                std::to_string(sheet.stopped_at_row) + " 行时停止），请拆分后分别导入",
-            "the sheet '" + workbook.sheets.front().name +
-                "' has more data rows than the limit of " + limit + " (reading stopped at row " +
-                std::to_string(sheet.stopped_at_row) + "); split it and import the parts",
-            file));
-  }
-  for (Diagnostic& d : sheet.diagnostics) {
-    d.file = file;
-    table.diagnostics.push_back(std::move(d));
-  }
-  if (!sheet.rows.empty()) {
-    table.header_row = sheet.rows.front().row;
-  }
-  fill_from_grid(table, sheet.rows);
-  return table;
+  return tables;
+}
+
+SourceTable read_xlsx_table(const std::string& bytes, const std::string& file,
+                            const XlsxOptions& options) {
+  XlsxOptions first_only = options;
+  first_only.side_sheets.clear();
+  return read_xlsx_tables(bytes, file, first_only).first;
+}
+
+bool is_unreadable(const SourceTable& table) {
+  return table.columns.empty() && table.rows.empty() && has_errors(table.diagnostics);
 }
 
 }  // namespace tuijie::records

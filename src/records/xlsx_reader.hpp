@@ -8,10 +8,13 @@
 //   booleans                -> "TRUE" / "FALSE"
 // The archive is read through unpack limits and the sheet is parsed as a stream (SAX), stopping
 // as soon as the data-row limit is passed, so hostile files fail fast with a diagnostic.
+// Worksheets after the first are read only when named in XlsxOptions::side_sheets (a `履历`
+// sheet of resume rows), with the same rules; any other sheet is never opened.
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "records/source_table.hpp"
 #include "records/xlsx_archive.hpp"
@@ -21,11 +24,26 @@ namespace tuijie::records {
 struct XlsxOptions {
   UnpackLimits unpack;
   std::size_t max_data_rows = 0;  // stop once more non-blank data rows are seen; 0 = no limit
+  std::vector<std::string> side_sheets = {};  // names (compared by header_form) to read too
+};
+
+struct XlsxTables {
+  SourceTable first;                     // the first worksheet
+  std::vector<SourceTable> side_sheets;  // the wanted sheets found, in tab order, `sheet` set
 };
 
 /// Never throws for bad input. A file-level problem (corrupt archive, limit passed, bad XML,
 /// too many rows) leaves the table without columns and rows, with the diagnostic (row 0).
 SourceTable read_xlsx_table(const std::string& bytes, const std::string& file,
                             const XlsxOptions& options);
+
+/// The first worksheet and the side sheets, from one pass over the archive. When any of them
+/// cannot be read, `first` is unreadable (see is_unreadable) with the diagnostic, naming the
+/// sheet when not the first, and there are no side sheets.
+XlsxTables read_xlsx_tables(const std::string& bytes, const std::string& file,
+                            const XlsxOptions& options);
+
+/// True for a table that holds only the diagnostic of why its file could not be read.
+bool is_unreadable(const SourceTable& table);
 
 }  // namespace tuijie::records

@@ -238,15 +238,44 @@ TEST_CASE("the organisation samples import without errors", "[organisations][sam
   CHECK(parks.records[1].get("region") == "天津市");  // written 天津
 }
 
-TEST_CASE("the same enterprises from CP936 CSV and JSON give identical records",
+// Every field of every record, one CHECK each, so that a difference names its field.
+void check_same_records(const ImportResult& expected, const ImportResult& actual) {
+  REQUIRE(actual.ok());
+  REQUIRE(actual.records.size() == expected.records.size());
+  for (std::size_t i = 0; i < expected.records.size(); ++i) {
+    const Record& want = expected.records[i];
+    const Record& got = actual.records[i];
+    INFO(want.key);
+    CHECK(got.kind == want.kind);
+    CHECK(got.key == want.key);
+    std::set<std::string> keys;
+    for (const Record* record : {&want, &got}) {
+      for (const auto& [key, value] : record->fields) {
+        keys.insert(key);
+      }
+    }
+    for (const std::string& key : keys) {
+      INFO("field " << key);
+      CHECK(got.get(key) == want.get(key));
+    }
+    CHECK(got.lists == want.lists);
+    CHECK(got == want);  // nothing else differs either
+  }
+}
+
+TEST_CASE("the same enterprises from CP936 CSV, XLSX and JSON give identical records",
           "[organisations][samples]") {
   ImportResult csv = read_records(sample("enterprises.csv"), schemas(), options_2020());
+  ImportResult xlsx = read_records(sample("enterprises.xlsx"), schemas(), options_2020());
   ImportResult json = read_records(sample("enterprises.json"), schemas(), options_2020());
   CHECK(csv.encoding == "GB18030");
-  REQUIRE(csv.records.size() == json.records.size());
-  for (std::size_t i = 0; i < csv.records.size(); ++i) {
-    INFO(csv.records[i].key);
-    CHECK(csv.records[i] == json.records[i]);
+  REQUIRE(csv.ok());
+  REQUIRE(csv.records.size() == 13);
+  SECTION("XLSX") {
+    check_same_records(csv, xlsx);
+  }
+  SECTION("JSON") {
+    check_same_records(csv, json);
   }
 }
 

@@ -113,39 +113,99 @@ def column_name(n):
     return name
 
 
-def candidates():
-    """samples/candidates.json as Excel would hold it: text in shared strings, yes/no as 是/否,
-    the resume as one line per entry (职务|时间|国家|单位), photos relative to this folder."""
+ENTRY_KEYS = ("title", "period", "country", "org")
+
+
+class SharedStrings:
+    def __init__(self):
+        self.items, self.index = [], {}
+
+    def cell(self, ref, text):
+        if text not in self.index:
+            self.index[text] = len(self.items)
+            self.items.append(text)
+        return f'<c r="{ref}" t="s"><v>{self.index[text]}</v></c>'
+
+    def rows(self, table, first_row=1):
+        """table: rows of cell texts ("" = no cell) -> <row> elements."""
+        return "".join(
+            f'<row r="{r}">' + "".join(self.cell(f"{column_name(c)}{r}", v)
+                                       for c, v in enumerate(values, start=1) if v != "")
+            + "</row>" for r, values in enumerate(table, start=first_row))
+
+
+def sample_candidates():
+    return json.load(open(os.path.join(ROOT, "samples", "candidates.json"), encoding="utf-8"))
+
+
+def candidate_table(records, with_resume=True):
+    """samples/candidates.json as Excel would hold it: yes/no as 是/否, the resume as one line
+    per entry (职务|时间|国家|单位), photos relative to this folder."""
     fields = json.load(open(os.path.join(ROOT, "data", "records", "candidate.json"),
                             encoding="utf-8"))["fields"]
-    records = json.load(open(os.path.join(ROOT, "samples", "candidates.json"), encoding="utf-8"))
-    shared = []
-    index = {}
-
-    def cell(ref, text):
-        if text not in index:
-            index[text] = len(shared)
-            shared.append(text)
-        return f'<c r="{ref}" t="s"><v>{index[text]}</v></c>'
-
-    rows = ['<row r="1">' + "".join(cell(f"{column_name(i + 1)}1", f["zh"])
-                                    for i, f in enumerate(fields)) + "</row>"]
-    for r, record in enumerate(records, start=2):
-        cells = []
-        for i, f in enumerate(fields):
+    if not with_resume:
+        fields = [f for f in fields if f["key"] != "resume"]
+    table = [[f["zh"] for f in fields]]
+    for record in records:
+        row = []
+        for f in fields:
             value = record.get(f["key"])
-            if value is None or value == "":
-                continue
-            if isinstance(value, bool):
+            if value is None:
+                value = ""
+            elif isinstance(value, bool):
                 value = "是" if value else "否"
             elif isinstance(value, list):
-                value = "\n".join("|".join(e[k] for k in ("title", "period", "country", "org"))
-                                  for e in value)
+                value = "\n".join("|".join(e[k] for k in ENTRY_KEYS) for e in value)
             elif f["key"] == "photo":
                 value = os.path.relpath(os.path.join(ROOT, "samples", value), HERE)
-            cells.append(cell(f"{column_name(i + 1)}{r}", str(value)))
-        rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
-    write_book("candidates.xlsx", [("候选人", sheet_xml("".join(rows)))], shared)
+            row.append(str(value))
+        table.append(row)
+    return table
+
+
+def candidates():
+    shared = SharedStrings()
+    write_book("candidates.xlsx", [("候选人", sheet_xml(shared.rows(candidate_table(
+        sample_candidates()))))], shared.items)
+
+
+def resume_book(name, main, resume):
+    shared = SharedStrings()
+    write_book(name, [("候选人", sheet_xml(shared.rows(main))),
+                      ("履历", sheet_xml(shared.rows(resume)))], shared.items)
+
+
+def resume_sheets():
+    """Workbooks whose resumes are rows of a 履历 sheet, from the first candidates of the sample."""
+    records = sample_candidates()[:3]
+    first, second, third = records
+    entries = {r["candidate_id"]: [[e[k] for k in ENTRY_KEYS] for e in r["resume"]]
+               for r in records}
+    one, two = first["candidate_id"], second["candidate_id"]
+    # By 候选人编号; the two people's rows interleaved, with a blank row between.
+    by_id = [["候选人编号", "职务", "时间", "国家", "单位"],
+             [two] + entries[two][0], [one] + entries[one][0], [],
+             [two] + entries[two][1]]
+    by_id += [[one] + e for e in entries[one][1:]] + [[two] + e for e in entries[two][2:]]
+    resume_book("resume_by_id.xlsx", candidate_table(records[:2], with_resume=False), by_id)
+    # By 参选人姓名 and 电话, in the other column order.
+    by_name = [["电话", "参选人姓名", "单位", "国家", "时间", "职务"]]
+    for r in records[:2]:
+        by_name += [[r["phone"], r["name"]] + e[::-1] for e in entries[r["candidate_id"]]]
+    resume_book("resume_by_name_phone.xlsx", candidate_table(records[:2], with_resume=False),
+                by_name)
+    # Problems: the first person also has the 履历 column filled; a row names no one of the
+    # first sheet; a row names no one at all; the second person's only row lacks 时间.
+    main = candidate_table(records)
+    main[2][[f for f in main[0]].index("履历")] = ""
+    main[3][[f for f in main[0]].index("履历")] = ""
+    problems = [["候选人编号", "参选人姓名", "电话", "职务", "时间", "国家", "单位"],
+                [one, "", ""] + entries[one][0],
+                ["TJ2020-P-999", "", ""] + entries[one][0],
+                ["", "无名氏", ""] + entries[one][0],
+                [two, "", ""] + entries[two][0][:1] + [""] + entries[two][0][2:],
+                ["", third["name"], third["phone"]] + entries[third["candidate_id"]][0]]
+    resume_book("resume_problems.xlsx", main, problems)
 
 
 def bomb():
@@ -220,6 +280,7 @@ def million_rows():
 if __name__ == "__main__":
     basic()
     candidates()
+    resume_sheets()
     bomb()
     truncated()
     million_rows()
