@@ -5,6 +5,7 @@
 // eligible by Tianjin's rules, so any ineligibility comes from the Dalian file.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,14 @@ std::string workspace_with_fixture(const t::TempDir& tmp, const std::string& cam
   INFO(import.out << import.err);
   REQUIRE(import.code == 0);
   return ws;
+}
+
+// The text of a PDF as pdftotext gives it.
+std::string pdf_text(const std::string& pdf, const t::TempDir& tmp) {
+  const std::string out = tmp / "text.txt";
+  const std::string command = "pdftotext " + t::quote(pdf) + " " + t::quote(out);
+  REQUIRE(std::system(command.c_str()) == 0);
+  return t::read_file(out);
 }
 
 }  // namespace
@@ -85,4 +94,34 @@ TEST_CASE("the same fixture under the default Tianjin 2020 campaign is all eligi
     INFO(key);
     CHECK(record->getValue<bool>("eligible"));
   }
+}
+
+TEST_CASE("the Dalian 2021 campaign drives render and the packet too") {
+  t::TempDir tmp;
+  const std::string ws =
+      workspace_with_fixture(tmp, t::source_file("data/campaigns/dalian-2021.json"));
+  const t::CliRun render = t::run_tuijie("render --kind enterprise --out sheets", ws);
+  INFO(render.out << render.err);
+  REQUIRE(render.code == 0);
+  const t::CliRun packet = t::run_tuijie("packet --out packet", ws);
+  INFO(packet.out << packet.err);
+  REQUIRE(packet.code == 0);
+
+  // The sheets carry Dalian's campaign, audited year and numbers, never Tianjin's.
+  const std::string sheet = ws + "/sheets/91120104MA06A2BN7T-天津海河软件服务股份有限公司.pdf";
+  const std::string text = pdf_text(sheet, tmp);
+  INFO(text);
+  CHECK(text.find("2021年中国数字服务暨服务外包领军企业推介") != std::string::npos);
+  CHECK(text.find("2020年度") != std::string::npos);  // audited_year of the Dalian file
+  CHECK(text.find("DL-2021-E-") != std::string::npos);
+  CHECK(text.find("2020年中国") == std::string::npos);
+
+  // The cover letter: Dalian's bureau, notice and date; three of five enterprises recommended.
+  std::string letter = pdf_text(ws + "/packet/records/推荐函.pdf", tmp);
+  std::erase_if(letter, [](char c) { return c == '\n' || c == ' '; });
+  INFO(letter);
+  CHECK(letter.find("大连市商务局") != std::string::npos);
+  CHECK(letter.find("中投促函〔2021〕19号") != std::string::npos);
+  CHECK(letter.find("2021年7月5日") != std::string::npos);
+  CHECK(letter.find("现推荐3家服务外包企业") != std::string::npos);
 }
