@@ -236,14 +236,18 @@ void new_page_with_headers(const Table& table, TableGrid& grid, Flow& flow) {
     draw_rows(table, grid, 0, table.header_rows, flow);
 }
 
-bool row_splittable(const Table& table, const TableGrid& grid, int r) {
+// A growing row may continue on the next page when its cells allow it (split="allow"); a row
+// taller than a whole page may (`taller_than_page`) whatever the template says, as long as
+// its cells hold only text: splitting it beats losing it.
+bool row_splittable(const Table& table, const TableGrid& grid, int r,
+                    bool taller_than_page = false) {
   if (table.rows[static_cast<size_t>(r)].height > 0)
     return false;
   if (grid.group_end[static_cast<size_t>(r)] != r + 1)
     return false;
   for (size_t i : grid.cells_starting_in_row[static_cast<size_t>(r)]) {
     const PlacedCell& c = grid.cells[i];
-    if (!c.cell->splittable || !c.content.splittable)
+    if ((!c.cell->splittable && !taller_than_page) || !c.content.splittable)
       return false;
   }
   return true;
@@ -359,7 +363,7 @@ void place_table(const Table& table, Flow& flow) {
       if (flow.y() > flow.top() + 1e-6)
         new_page_with_headers(table, grid, flow);
       if (need > flow.remaining() + 1e-6) {
-        if (row_splittable(table, grid, r)) {
+        if (row_splittable(table, grid, r, true)) {
           split_row(table, grid, r, flow);
           r = end;
           continue;
