@@ -32,4 +32,8 @@ done
 # Completeness, eligibility and deadlines as of the applicants' deadline; some sample
 # enterprises are ineligible on purpose, so a non-zero exit is expected here.
 "$TUIJIE" --workspace "$WS" check --as-of 2020-07-10 || true
-echo "demo: the forms are in out/candidates/, the sheets in out/enterprises/, out/parks/ and out/institutions/"
+# The bureau's recommendation packet: cover letter, summary tables, the recommended sheets.
+rm -rf out/packet
+"$TUIJIE" --workspace "$WS" packet --out out/packet
+echo "demo: the forms are in out/candidates/, the sheets in out/enterprises/, out/parks/ and out/institutions/,"
+echo "      the recommendation packet in out/packet/"

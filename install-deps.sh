@@ -5,7 +5,7 @@ set -eu
 
 PACKAGES="cmake make g++ pkg-config
 libhpdf-dev libdeflate-dev libpoco-dev libsqlite3-dev catch2 libharfbuzz-dev libicu-dev libfreetype-dev
-libjpeg62-turbo-dev libpng-dev libexif-dev libqrencode-dev
+libjpeg62-turbo-dev libpng-dev libexif-dev libqrencode-dev libqpdf-dev
 fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core fonts-lxgw-wenkai fonts-hanazono
 fonts-droid-fallback
 poppler-utils qpdf python3"

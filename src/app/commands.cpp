@@ -4,7 +4,9 @@
 #include "app/help_command.hpp"
 #include "app/import_command.hpp"
 #include "app/init_command.hpp"
+#include "app/packet_command.hpp"
 #include "app/render_command.hpp"
+#include "app/verify_command.hpp"
 
 namespace tuijie::app {
 
@@ -15,6 +17,8 @@ const std::vector<std::unique_ptr<Command>>& commands() {
     list.push_back(std::make_unique<ImportCommand>());
     list.push_back(std::make_unique<RenderCommand>());
     list.push_back(std::make_unique<CheckCommand>());
+    list.push_back(std::make_unique<PacketCommand>());
+    list.push_back(std::make_unique<VerifyCommand>());
     list.push_back(std::make_unique<HelpCommand>());
     return list;
   }();

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "app/context.hpp"
+#include "app/document_identity.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
 #include "app/stages.hpp"
@@ -184,6 +185,15 @@ int RenderCommand::run(Context& context, const std::vector<std::string>& args) {
   job.globals = campaign.globals();
   job.catalog = template_fields(context.resources().string(), kind, job.globals);
   job.creation_date = pdf_creation_date(campaign.document_date());
+  // Each document's number (assigned at its first print) and the hash of what it prints.
+  std::map<std::string, DocumentStamp> stamps;  // record key -> stamp
+  for (const records::Record& record : job.records) {
+    DocumentStamp stamp = stamp_record(workspace, record);
+    std::map<std::string, std::string> identity;
+    stamp.add_to(identity);
+    job.record_globals.push_back(std::move(identity));
+    stamps.emplace(record.key, std::move(stamp));
+  }
 
   std::error_code error;
   fs::create_directories(job.out_dir, error);
@@ -196,6 +206,8 @@ int RenderCommand::run(Context& context, const std::vector<std::string>& args) {
 
   const merge::RenderReport report = merge::render(job);
   for (const merge::RenderedFile& file : report.files) {
+    if (auto it = stamps.find(file.record_key); it != stamps.end())
+      record_printed(workspace, it->second);
     context.out() << context.tr("已写入 ", "wrote ") << file.path << context.tr("（", " (")
                   << file.pages << context.tr(" 页）", file.pages == 1 ? " page)" : " pages)")
                   << '\n';

@@ -8,13 +8,9 @@
 
 namespace tuijie::app {
 
-namespace {
-
 records::SchemaSet load_schemas(const std::string& resources) {
   return records::load_schema_set((std::filesystem::path(resources) / "data" / "records").string());
 }
-
-}  // namespace
 
 InputFile read_input(const std::string& path, const InputOptions& options) {
   const records::SchemaSet schemas = load_schemas(options.resources);

@@ -11,6 +11,7 @@
 #include "fonts/font_set.hpp"
 #include "merge/compiled_template.hpp"
 #include "records/record.hpp"
+#include "records/schema.hpp"
 
 namespace tuijie::app {
 
@@ -39,6 +40,9 @@ InputFile read_input(const std::string& path, const InputOptions& options);
 /// schema for the kind, every name is accepted. Throws TuijieError for a broken schema.
 merge::FieldCatalog template_fields(const std::string& resources, const std::string& kind,
                                     const std::map<std::string, std::string>& globals);
+
+/// The record schemas of data/records/ under `resources`. Throws TuijieError for a broken one.
+records::SchemaSet load_schemas(const std::string& resources);
 
 /// Loads the font manifest (the fonts stage). Throws TuijieError when it is unusable.
 std::shared_ptr<const fonts::FontSet> load_fonts(const std::string& manifest_path);

@@ -49,6 +49,9 @@ void report_missing(const text::ParagraphLayout& laid, const Paragraph& p,
   diagnostics.push_back(d);
 }
 
+// One slice: the zone with the organisation and date lines in its lower half.
+void measure_seal_over(const StampZone& stamp, double width, MeasuredContent& out);
+
 // One slice per row of items: a row is as tall as its tallest item and moves whole.
 void measure_columns(const ColumnList& list, double width, double shrink,
                      const std::string& document, Diagnostics& diagnostics, MeasuredContent& out);
@@ -65,6 +68,7 @@ text::TextStyle text_style(const Style& style, double shrink) {
   ts.leading = style.leading;
   ts.align = style.align;
   ts.color = style.color;
+  ts.hang = style.hang;
   return ts;
 }
 
@@ -124,6 +128,10 @@ MeasuredContent measure_blocks(std::span<const Block> blocks, double width, doub
       out.slices.push_back(s);
       out.splittable = false;
     } else if (const auto* stamp = std::get_if<StampZone>(&block)) {
+      if (stamp->seal_over) {
+        measure_seal_over(*stamp, width, out);
+        continue;
+      }
       // Label and signature lines first, then the clear zone with the date under it.
       for (const std::string* text : {&stamp->label, &stamp->signature}) {
         if (text->empty())
@@ -164,6 +172,27 @@ MeasuredContent measure_blocks(std::span<const Block> blocks, double width, doub
 }
 
 namespace {
+
+void measure_seal_over(const StampZone& stamp, double width, MeasuredContent& out) {
+  text::TextStyle style = text_style(stamp.style);
+  style.align = text::Align::Left;  // placed by place_stamp, centred over the date
+  auto label = std::make_unique<text::ParagraphLayout>(
+      text::layout_paragraph(stamp.label, style, width - stamp.date_inset));
+  auto date = std::make_unique<text::ParagraphLayout>(
+      text::layout_paragraph(stamp.date, style, width - stamp.date_inset));
+  Slice s;
+  s.kind = Slice::Kind::Stamp;
+  s.stamp = &stamp;
+  s.stamp_zone_height = stamp.height;
+  s.seal_label = label.get();
+  s.date_line = date->lines.empty() ? nullptr : &date->lines.front();
+  const double lines = label->height + (s.date_line ? s.date_line->height : 0);
+  s.height = std::max(stamp.height, stamp.height / 2 + lines);
+  out.slices.push_back(s);
+  out.paragraphs.push_back(std::move(label));
+  out.paragraphs.push_back(std::move(date));
+  out.splittable = false;
+}
 
 void measure_columns(const ColumnList& list, double width, double shrink,
                      const std::string& document, Diagnostics& diagnostics, MeasuredContent& out) {
@@ -255,8 +284,43 @@ void place_photo(const Photo& photo, double x, double top, double width, Page& p
   }
 }
 
+// Records the clear zone on the page (not drawn): tests and checks measure it.
+void note_zone(const StampZone& zone, double left, double top, Page& page) {
+  page.fields.push_back({"stamp:" + zone.label, left, top, zone.width, zone.height});
+}
+
+void place_seal_over(const Slice& s, double x, double top, double width, Page& page) {
+  const StampZone& zone = *s.stamp;
+  const double right = x + width - zone.date_inset;
+  const double date_width = s.date_line ? s.date_line->width : 0;
+  const double centre = right - date_width / 2;
+  double y = top + zone.height / 2;  // the lines stand in the zone's lower half
+  for (const auto& line : s.seal_label->lines) {
+    place_line(line, centre - line.width / 2, y, page);
+    y += line.height;
+  }
+  if (s.date_line)
+    place_line(*s.date_line, right - date_width, y, page);
+  const double zone_left = centre - zone.width / 2;
+  if (zone.guide) {
+    Ellipse guide;
+    guide.cx = centre;
+    guide.cy = top + zone.height / 2;
+    guide.rx = guide.ry = std::min(zone.width, zone.height) / 2;
+    guide.stroke_width = 0.3;
+    guide.color = {0.75, 0.75, 0.75};
+    guide.dashed = true;
+    page.items.emplace_back(guide);
+  }
+  note_zone(zone, zone_left, top, page);
+}
+
 void place_stamp(const Slice& s, double x, double top, double width, Page& page) {
   const StampZone& zone = *s.stamp;
+  if (zone.seal_over) {
+    place_seal_over(s, x, top, width, page);
+    return;
+  }
   double date_width = s.date_line ? s.date_line->width : 0;
   // The zone stands centred over the date line, which is flush right.
   double date_left = x + width - date_width;
@@ -275,6 +339,7 @@ void place_stamp(const Slice& s, double x, double top, double width, Page& page)
   }
   if (s.date_line)
     place_line(*s.date_line, x, top + zone.height, page);
+  note_zone(zone, zone_left, top, page);
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ struct Slice {
   const Photo* photo = nullptr;          // Kind::Photo
   const StampZone* stamp = nullptr;      // Kind::Stamp: the clear zone and the date line
   const text::LaidLine* date_line = nullptr;
+  const text::ParagraphLayout* seal_label = nullptr;  // StampZone::seal_over: the organisation
   double stamp_zone_height = 0;
   /// Kind::Columns: one row of a ColumnList, each item's lines with its column's x offset.
   struct ColumnItem {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -21,6 +22,7 @@ struct Style {
   Color color;
   double min_size = 0;  // shrink floor for fixed cells; 0 = never shrink
   double indent = 0;    // first-line indent, pt
+  double hang = 0;      // hanging indent of every line after the first, pt
 };
 
 struct Paragraph {
@@ -47,6 +49,15 @@ struct StampZone {
   std::string date;              // e.g. ____年____月____日
   double width = 0, height = 0;  // the clear area, at least 45 x 45 mm
   bool guide = false;            // draw a light dashed circle where the seal goes
+  /// An official letter's sign-off (GB/T 9704-2012): the label (the issuing organisation)
+  /// centred over the date line, both in the lower half of the zone, which stands centred
+  /// over them; the date line ends `date_inset` points from the right edge.
+  bool seal_over = false;
+  double date_inset = 0;
+  /// The last lines of the paragraph before that stay on the zone's page, so that a
+  /// signature and date never stand alone at the top of a page.
+  int keep_lines_before = 0;
+  bool keep_with_next = false;  // the block after it (a contact note) stays on its page
 };
 
 /// Items set side by side in equal columns, filled row by row (the options of a check-box
@@ -108,6 +119,16 @@ inline constexpr const char* kPageCountMark = "\uE001";
 struct PageFurniture {
   Style style;
   std::string text;
+  /// Printed on the outer side, as a bound document numbers its pages: right on odd pages,
+  /// left on even ones (the style's alignment is then ignored).
+  bool outer_side = false;
+};
+
+/// A QR code in the bottom margin of every page (the document's number and hash).
+struct QrMark {
+  std::string data;
+  double size = 0;    // pt, quiet zone included
+  bool left = false;  // at the bottom left rather than the bottom right
 };
 
 struct PageSetup {
@@ -123,8 +144,12 @@ struct DocumentModel {
   std::vector<Block> blocks;
   std::vector<PageFurniture> footers;
   std::vector<PageFurniture> headers;
+  std::optional<QrMark> qr;  // drawn in the bottom margin of every page
   DocumentInfo info;
   std::string name;  // what reports call this document (record key and name)
+  /// The smallest fraction of their line spacing paragraphs may be tightened to, to keep a
+  /// sign-off on the page of the text before it; 1 = never tighten.
+  double tighten_to = 1;
 };
 
 }  // namespace tuijie::layout

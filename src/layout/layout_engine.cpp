@@ -4,6 +4,7 @@
 
 #include "core/units.hpp"
 #include "layout/content_measure.hpp"
+#include "layout/qr_code.hpp"
 #include "layout/table_layout.hpp"
 
 namespace tuijie::layout {
@@ -37,14 +38,28 @@ void place_furniture(const DocumentModel& model, std::vector<Page>& pages) {
       replace_all(text, kPageCountMark, std::to_string(pages.size()));
       return text;
     };
+    auto style_on_page = [&](const PageFurniture& f) {
+      text::TextStyle style = text_style(f.style);
+      if (f.outer_side)  // page i + 1: odd pages are right-hand pages
+        style.align = i % 2 == 0 ? text::Align::Right : text::Align::Left;
+      return style;
+    };
     // Footers sit in the middle of the bottom margin, headers in the middle of the top one.
     for (const auto& footer : model.footers) {
-      auto laid = text::layout_paragraph(fill(footer.text), text_style(footer.style), width);
+      auto laid = text::layout_paragraph(fill(footer.text), style_on_page(footer), width);
       place_lines(laid, setup.margin_left, setup.height - setup.margin_bottom / 2 - laid.height / 2,
                   pages[i]);
     }
+    if (model.qr && !model.qr->data.empty()) {
+      // In a bottom corner of the text block, centred in the bottom margin, clear of the
+      // centred footer text.
+      const double size = std::min(model.qr->size, setup.margin_bottom);
+      const double x = model.qr->left ? setup.margin_left : setup.width - setup.margin_right - size;
+      draw_qr_code(model.qr->data, x, setup.height - setup.margin_bottom / 2 - size / 2, size,
+                   pages[i]);
+    }
     for (const auto& header : model.headers) {
-      auto laid = text::layout_paragraph(fill(header.text), text_style(header.style), width);
+      auto laid = text::layout_paragraph(fill(header.text), style_on_page(header), width);
       place_lines(laid, setup.margin_left, setup.margin_top / 2 - laid.height / 2, pages[i]);
     }
   }
@@ -61,8 +76,12 @@ double start_height(const Block& block, Flow& flow) {
   }
   if (const auto* photo = std::get_if<Photo>(&block))
     return photo->height;
-  if (const auto* stamp = std::get_if<StampZone>(&block))
-    return stamp->height;
+  if (std::holds_alternative<StampZone>(block)) {
+    Diagnostics ignored;  // reported when the block is placed
+    return measure_blocks(std::span<const Block>(&block, 1), flow.width(), 0, flow.model().name,
+                          ignored)
+        .height;
+  }
   if (const auto* list = std::get_if<ColumnList>(&block)) {
     if (list->items.empty())
       return 0;
@@ -72,7 +91,27 @@ double start_height(const Block& block, Flow& flow) {
   return 0;
 }
 
-void place_content_block(const Block& block, Flow& flow, bool keep_with_next, const Block* next) {
+// What the block after a paragraph asks of it: a sign-off that needs `height` points and
+// the paragraph's last `lines` lines on its page.
+struct TailKeep {
+  int lines = 0;
+  double height = 0;
+};
+
+// The first slice of the paragraph's last `lines` lines (with the space after them).
+size_t tail_start(const MeasuredContent& content, int lines) {
+  size_t i = content.slices.size();
+  int seen = 0;
+  while (i > 0 && seen < lines) {
+    --i;
+    if (content.slices[i].kind == Slice::Kind::Line)
+      ++seen;
+  }
+  return i;
+}
+
+void place_content_block(const Block& block, Flow& flow, bool keep_with_next, const Block* next,
+                         TailKeep tail = {}) {
   MeasuredContent content = measure_blocks(std::span<const Block>(&block, 1), flow.width(), 0,
                                            flow.model().name, flow.diagnostics());
   if (content.overfull)
@@ -88,9 +127,22 @@ void place_content_block(const Block& block, Flow& flow, bool keep_with_next, co
     flow.advance(content.height);
     return;
   }
+  const size_t kept_tail = tail.lines > 0 ? tail_start(content, tail.lines) : content.slices.size();
   size_t first = 0;
   while (first < content.slices.size()) {
     size_t last = slices_fitting(content, first, flow.remaining());
+    // The rest fits but leaves no room for the sign-off after it: the last lines go over
+    // with it (GB/T 9704: a signature never stands alone), unless this page holds nothing
+    // else to move.
+    if (last == content.slices.size() && tail.lines > 0 &&
+        slices_height(content, first, last) + tail.height > flow.remaining() + 1e-6 &&
+        kept_tail > first) {
+      last = kept_tail;
+      flow.note_lines_moved_for_signoff();
+    }
+    // Split by the page anyway: the sign-off's page still gets at least the last lines.
+    if (last < content.slices.size() && tail.lines > 0 && last > kept_tail && kept_tail > first)
+      last = kept_tail;
     if (last == first) {
       if (flow.y() > flow.top() + 1e-6) {
         flow.new_page();
@@ -142,7 +194,9 @@ void Flow::report_overflow(const std::string& field, const std::string& zh, cons
   result_.diagnostics.push_back(d);
 }
 
-LayoutResult layout_document(const DocumentModel& model) {
+namespace {
+
+LayoutResult layout_once(const DocumentModel& model) {
   LayoutResult result;
   Flow flow(model, result);
   for (size_t i = 0; i < model.blocks.size(); ++i) {
@@ -156,10 +210,44 @@ LayoutResult layout_document(const DocumentModel& model) {
       place_table(**table, flow);
     } else {
       const auto* p = std::get_if<Paragraph>(&block);
-      place_content_block(block, flow, p && p->keep_with_next, next);
+      const auto* zone = std::get_if<StampZone>(&block);
+      TailKeep tail;
+      if (const auto* signoff = next ? std::get_if<StampZone>(next) : nullptr; p && signoff) {
+        tail.lines = signoff->keep_lines_before;
+        tail.height = start_height(*next, flow);
+        if (signoff->keep_with_next && i + 2 < model.blocks.size())
+          tail.height += start_height(model.blocks[i + 2], flow);
+      }
+      const bool keep = (p && p->keep_with_next) || (zone && zone->keep_with_next);
+      place_content_block(block, flow, keep, next, tail);
     }
   }
   place_furniture(model, result.pages);
+  return result;
+}
+
+// Every paragraph's line spacing times `scale` (tables keep theirs: their rows are sized).
+DocumentModel with_leading(const DocumentModel& model, double scale) {
+  DocumentModel tightened = model;
+  for (Block& block : tightened.blocks) {
+    if (auto* p = std::get_if<Paragraph>(&block))
+      p->style.leading *= scale;
+  }
+  return tightened;
+}
+
+}  // namespace
+
+LayoutResult layout_document(const DocumentModel& model) {
+  LayoutResult result = layout_once(model);
+  constexpr double kStep = 0.01;
+  for (double scale = 1 - kStep; result.lines_moved_for_signoff && scale >= model.tighten_to - 1e-9;
+       scale -= kStep) {
+    LayoutResult tighter = layout_once(with_leading(model, scale));
+    tighter.leading_scale = scale;
+    if (!tighter.lines_moved_for_signoff)
+      return tighter;
+  }
   return result;
 }
 

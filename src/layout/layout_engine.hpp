@@ -16,8 +16,15 @@ namespace tuijie::layout {
 struct LayoutResult {
   std::vector<Page> pages;
   Diagnostics diagnostics;  // overflow and missing characters, each naming the field
+  /// Lines moved to the next page to keep a sign-off company (StampZone::keep_lines_before).
+  bool lines_moved_for_signoff = false;
+  double leading_scale = 1;  // the line spacing the document was set with (see tighten_to)
 };
 
+/// Lays the document out. When that moves lines over to keep a sign-off company and the
+/// model allows tightening (DocumentModel::tighten_to < 1), the line spacing of every
+/// paragraph is tightened step by step down to that limit, and the first setting that keeps
+/// the sign-off on the page without moving lines wins (GB/T 9704-2012, 7.3.5.2).
 LayoutResult layout_document(const DocumentModel& model);
 
 }  // namespace tuijie::layout

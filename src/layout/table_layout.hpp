@@ -22,6 +22,7 @@ class Flow {
   double width() const;
   const DocumentModel& model() const { return model_; }
   Diagnostics& diagnostics() { return result_.diagnostics; }
+  void note_lines_moved_for_signoff() { result_.lines_moved_for_signoff = true; }
   /// `value`: what the reader should look for when no field is named (the text's start).
   void report_overflow(const std::string& field, const std::string& zh, const std::string& en,
                        const std::string& value = {});

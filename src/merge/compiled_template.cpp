@@ -13,7 +13,7 @@ using templates::Element;
 
 const std::set<std::string> kStyleKeys = {"font",        "size",     "leading", "align",
                                           "color",       "min-size", "indent",  "space-before",
-                                          "space-after", "valign",   "padding"};
+                                          "space-after", "valign",   "padding", "hang"};
 
 struct PaperSize {
   const char* name;
@@ -155,6 +155,8 @@ void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCat
       d.value = e.attr("level");
       problems.push_back(d);
     }
+  } else if (e.name == "repeat" && e.has("records")) {
+    // Inside, field names are the records' own: checked against the catalog as they are.
   } else if (e.name == "repeat") {
     std::string list = e.attr("list");
     if (!catalog.knows(list)) {
@@ -241,6 +243,9 @@ layout::Style resolve_style(const CompiledTemplate& tpl, const Element& element,
     // "2em" counts in the final size, whichever order the properties came in.
     if (auto it = props.find("indent"); it != props.end()) {
       style.indent = parse_length(it->second, style.size).value_or(style.indent);
+    }
+    if (auto it = props.find("hang"); it != props.end()) {
+      style.hang = parse_length(it->second, style.size).value_or(style.hang);
     }
   };
   if (element.has("style")) {

@@ -20,6 +20,17 @@ struct StyleSpec {
   std::map<std::string, std::string> properties;  // attribute name -> value
 };
 
+/// Inside and after `<repeat records="…">`: the row's number (序号), the number of rows, and
+/// "total." + field for the sum of a numeric field over the rows.
+inline constexpr const char* kRowNumber = "row.number";
+inline constexpr const char* kTotalRows = "total.rows";
+inline constexpr const char* kTotalPrefix = "total.";
+
+/// Every document's identity, given by the program that prints it: the document number
+/// (TJ-2020-E-0007) and the short hash of the data printed.
+inline constexpr const char* kDocumentNumber = "document.number";
+inline constexpr const char* kDocumentHash = "document.hash";
+
 /// A group or category above an option (from a reference tree such as 表格 2).
 struct ChoiceNode {
   std::string code;  // "ITO.SW"
@@ -48,7 +59,12 @@ struct CompiledTemplate {
 struct FieldCatalog {
   std::set<std::string> fields;
   std::map<std::string, std::vector<ChoiceOption>> choices;
-  bool knows(const std::string& name) const { return fields.empty() || fields.count(name) > 0; }
+  bool knows(const std::string& name) const {
+    if (fields.empty() || fields.count(name) > 0)
+      return true;
+    // total.revenue: the sum of a field over a <repeat records>.
+    return name.rfind(kTotalPrefix, 0) == 0 && fields.count(name.substr(6)) > 0;
+  }
 };
 
 /// Inside `<repeat choices="…">`, the node being repeated is named by these fields.

@@ -1,6 +1,8 @@
 #include "merge/document_builder.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <sstream>
 
 #include "core/units.hpp"
 #include "core/utf8.hpp"
@@ -21,12 +23,20 @@ struct NodeScope {
 // Where field names are looked up: inside <repeat choices> the node for choice.*; inside
 // <repeat list> the list entry; elsewhere the record, then the campaign values.
 struct Scope {
-  const records::Record& record;
+  const records::Record* record;
   const Globals& globals;
   const records::Entry* entry = nullptr;
   const NodeScope* node = nullptr;
+  size_t row_number = 0;                                       // inside <repeat records>
+  const std::map<std::string, std::string>* totals = nullptr;  // of the last <repeat records>
 
   std::string value(const std::string& name) const {
+    if (name == kRowNumber)
+      return row_number > 0 ? std::to_string(row_number) : std::string();
+    if (totals && name.rfind(kTotalPrefix, 0) == 0) {
+      auto it = totals->find(name.substr(std::string_view(kTotalPrefix).size()));
+      return it == totals->end() ? std::string() : it->second;
+    }
     if (name == kChoiceCode)
       return node ? node->node.code : std::string();
     if (name == kChoiceName)
@@ -39,15 +49,16 @@ struct Scope {
       auto it = entry->find(name);
       return it == entry->end() ? std::string() : it->second;
     }
-    auto it = record.fields.find(name);
-    if (it != record.fields.end())
+    auto it = record->fields.find(name);
+    if (it != record->fields.end())
       return it->second;
     auto g = globals.find(name);
     return g == globals.end() ? std::string() : g->second;
   }
 };
 
-// "{name}" in an attribute replaced by the value the scope gives the name.
+// "{name}" in an attribute replaced by the value the scope gives the name; "{name|format}"
+// formats it as <field format> would ("{campaign.dates.document|date}" -> 2020年7月8日).
 std::string expand(const std::string& pattern, const Scope& scope) {
   std::string out;
   size_t i = 0;
@@ -59,7 +70,11 @@ std::string expand(const std::string& pattern, const Scope& scope) {
       break;
     }
     out.append(pattern, i, open - i);
-    out += scope.value(pattern.substr(open + 1, close - open - 1));
+    const std::string inside = pattern.substr(open + 1, close - open - 1);
+    const size_t bar = inside.find('|');
+    out += bar == std::string::npos
+               ? scope.value(inside)
+               : format_value(scope.value(inside.substr(0, bar)), inside.substr(bar + 1));
     i = close + 1;
   }
   return out;
@@ -68,8 +83,8 @@ std::string expand(const std::string& pattern, const Scope& scope) {
 class Builder {
  public:
   Builder(const CompiledTemplate& tpl, const Globals& globals, const records::Record& record,
-          Diagnostics& diagnostics)
-      : tpl_(tpl), scope_{record, globals}, diagnostics_(diagnostics) {}
+          const RecordSets* sets, Diagnostics& diagnostics)
+      : tpl_(tpl), scope_{&record, globals}, sets_(sets), diagnostics_(diagnostics) {}
 
   layout::DocumentModel build() {
     layout::DocumentModel model;
@@ -81,13 +96,19 @@ class Builder {
       base.chain = tpl_.fonts->chain(tpl_.fonts->roles().front());
     base_ = resolve_style(tpl_, tpl_.root, base);
     const Element& root = tpl_.root;
-    model.info.title = substitute(root.attr("title"), scope_.record, scope_.globals);
-    model.info.subject = substitute(root.attr("subject"), scope_.record, scope_.globals);
-    model.info.keywords = substitute(root.attr("keywords"), scope_.record, scope_.globals);
-    model.info.author = substitute(root.attr("author"), scope_.record, scope_.globals);
+    model.info.title = expand(root.attr("title"), scope_);
+    model.info.subject = expand(root.attr("subject"), scope_);
+    model.info.keywords = expand(root.attr("keywords"), scope_);
+    model.info.author = expand(root.attr("author"), scope_);
+    model.tighten_to = std::clamp(std::atof(root.attr("tighten-to", "1").c_str()), 0.5, 1.0);
     for (const Element& child : root.children) {
-      if (child.name == "footer" || child.name == "header") {
-        layout::PageFurniture f{resolve_style(tpl_, child, base_), inline_text(child)};
+      if (child.name == "qr") {
+        model.qr = layout::QrMark{expand(child.attr("data"), scope_),
+                                  parse_length(child.attr("size", "12mm")).value_or(mm_to_pt(12)),
+                                  child.attr("side") == "left"};
+      } else if (child.name == "footer" || child.name == "header") {
+        layout::PageFurniture f{resolve_style(tpl_, child, base_), inline_text(child),
+                                child.attr("side") == "outer"};
         (child.name == "footer" ? model.footers : model.headers).push_back(f);
       } else {
         add_block(child, base_, model.blocks);
@@ -98,8 +119,8 @@ class Builder {
 
  private:
   std::string record_name() const {
-    std::string name = scope_.record.get("name");
-    return name.empty() ? scope_.record.key : scope_.record.key + " " + name;
+    std::string name = scope_.record->get("name");
+    return name.empty() ? scope_.record->key : scope_.record->key + " " + name;
   }
 
   bool condition_holds(const Element& when) const {
@@ -305,12 +326,16 @@ class Builder {
   layout::StampZone stamp(const Element& e, const layout::Style& style) const {
     layout::StampZone z;
     z.style = resolve_style(tpl_, e, style);
-    z.label = e.attr("label");
-    z.signature = e.attr("signature");
-    z.date = e.attr("date", "____年____月____日");
+    z.label = expand(e.attr("label"), scope_);
+    z.signature = expand(e.attr("signature"), scope_);
+    z.date = expand(e.attr("date", "____年____月____日"), scope_);
     z.width = parse_length(e.attr("width", "45mm")).value_or(mm_to_pt(45));
     z.height = parse_length(e.attr("height", "45mm")).value_or(mm_to_pt(45));
     z.guide = e.attr("guide") == "circle";
+    z.seal_over = e.attr("seal") == "over";
+    z.date_inset = parse_length(e.attr("date-inset", "0"), z.style.size).value_or(0);
+    z.keep_lines_before = std::max(0, std::atoi(e.attr("keep-lines-before", "0").c_str()));
+    z.keep_with_next = e.attr("keep-with-next") == "yes";
     return z;
   }
 
@@ -396,8 +421,10 @@ class Builder {
           add_rows(child, style, table);
           scope_.node = saved;
         }
+      } else if (child.name == "repeat" && child.has("records")) {
+        add_record_rows(child, style, table);
       } else if (child.name == "repeat") {
-        const auto& lists = scope_.record.lists;
+        const auto& lists = scope_.record->lists;
         auto it = lists.find(child.attr("list"));
         size_t count = it == lists.end() ? 0 : it->second.size();
         size_t min_rows =
@@ -414,6 +441,35 @@ class Builder {
           add_rows(child, style, table);
       }
     }
+  }
+
+  // One pass over the rows per record of a kind, in `order-by` order; afterwards total.* hold
+  // the sums of those records' numeric fields (for a totals row).
+  void add_record_rows(const Element& repeat, const layout::Style& style, layout::Table& table) {
+    static const std::vector<records::Record> kNone;
+    const std::vector<records::Record>* records = &kNone;
+    if (sets_) {
+      auto it = sets_->find(repeat.attr("records"));
+      if (it != sets_->end())
+        records = &it->second;
+    }
+    std::vector<std::string> keys;
+    std::istringstream order(repeat.attr("order-by"));
+    for (std::string key; order >> key;)
+      keys.push_back(key);
+    const std::vector<const records::Record*> rows = ordered(*records, keys);
+    auto totals = std::make_shared<std::map<std::string, std::string>>(column_totals(rows));
+    (*totals)["rows"] = std::to_string(rows.size());
+    totals_.push_back(totals);
+    const records::Record* saved = scope_.record;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      scope_.record = rows[i];
+      scope_.row_number = i + 1;
+      add_rows(repeat, style, table);
+    }
+    scope_.record = saved;
+    scope_.row_number = 0;
+    scope_.totals = totals.get();
   }
 
   // The nodes at `level` of a choice field's tree (1 = outermost), in the options' order:
@@ -525,6 +581,8 @@ class Builder {
 
   const CompiledTemplate& tpl_;
   Scope scope_;
+  const RecordSets* sets_ = nullptr;
+  std::vector<std::shared_ptr<const std::map<std::string, std::string>>> totals_;
   Diagnostics& diagnostics_;
   layout::Style base_;
   const Element* table_ = nullptr;
@@ -540,12 +598,13 @@ class Builder {
 
 std::string substitute(const std::string& pattern, const records::Record& record,
                        const Globals& globals) {
-  return expand(pattern, Scope{record, globals});
+  return expand(pattern, Scope{&record, globals});
 }
 
 layout::DocumentModel build_document(const CompiledTemplate& tpl, const records::Record& record,
-                                     const Globals& globals, Diagnostics& diagnostics) {
-  return Builder(tpl, globals, record, diagnostics).build();
+                                     const Globals& globals, Diagnostics& diagnostics,
+                                     const RecordSets* sets) {
+  return Builder(tpl, globals, record, sets, diagnostics).build();
 }
 
 }  // namespace tuijie::merge

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "merge/compiled_template.hpp"
+#include "merge/record_sets.hpp"
 #include "records/record.hpp"
 
 namespace tuijie::merge {
@@ -13,8 +14,11 @@ namespace tuijie::merge {
 using Globals = std::map<std::string, std::string>;
 
 /// Photos that cannot be prepared are reported in `diagnostics` and drawn as empty frames.
+/// `sets` holds the records `<repeat records="kind">` runs over (summary tables); a document
+/// about no single record (a cover letter) passes an empty `record`.
 layout::DocumentModel build_document(const CompiledTemplate& tpl, const records::Record& record,
-                                     const Globals& globals, Diagnostics& diagnostics);
+                                     const Globals& globals, Diagnostics& diagnostics,
+                                     const RecordSets* sets = nullptr);
 
 /// Replaces {field} placeholders in an attribute value (title, file-name) in one pass.
 std::string substitute(const std::string& pattern, const records::Record& record,

@@ -45,9 +45,21 @@ FieldCatalog field_catalog(const records::Schema& schema,
   }
   for (const auto& [name, value] : globals)
     catalog.fields.insert(name);
-  for (const char* name : {kChoiceCode, kChoiceName, kChoiceParent, kChoiceParentCode})
+  for (const char* name : {kChoiceCode, kChoiceName, kChoiceParent, kChoiceParentCode, kRowNumber,
+                           kTotalRows, kDocumentNumber, kDocumentHash})
     catalog.fields.insert(name);
   return catalog;
+}
+
+FieldCatalog collection_catalog(const records::SchemaSet& schemas,
+                                const std::map<std::string, std::string>& globals) {
+  FieldCatalog all;
+  for (const records::Schema& schema : schemas.schemas) {
+    FieldCatalog one = field_catalog(schema, globals);
+    all.fields.insert(one.fields.begin(), one.fields.end());
+    all.choices.insert(one.choices.begin(), one.choices.end());
+  }
+  return all;
 }
 
 }  // namespace tuijie::merge

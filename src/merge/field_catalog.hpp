@@ -16,4 +16,9 @@ namespace tuijie::merge {
 FieldCatalog field_catalog(const records::Schema& schema,
                            const std::map<std::string, std::string>& globals);
 
+/// For documents over several kinds of record (a summary, a cover letter): every kind's
+/// fields and choices (inside `<repeat records>`), row.number, total.*, and the globals.
+FieldCatalog collection_catalog(const records::SchemaSet& schemas,
+                                const std::map<std::string, std::string>& globals);
+
 }  // namespace tuijie::merge

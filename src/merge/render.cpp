@@ -12,7 +12,6 @@
 #include "template/element.hpp"
 
 namespace tuijie::merge {
-namespace {
 
 // File names come from record values: keep them portable and unable to leave the folder.
 std::string safe_file_name(const std::string& name) {
@@ -30,6 +29,35 @@ std::string safe_file_name(const std::string& name) {
   return out.empty() ? "record" : out;
 }
 
+ComposedDocument compose(const CompiledTemplate& tpl, const records::Record& record,
+                         const std::map<std::string, std::string>& globals,
+                         const std::string& creation_date, const RecordSets* sets) {
+  ComposedDocument out;
+  layout::DocumentModel model = build_document(tpl, record, globals, out.diagnostics, sets);
+  layout::LayoutResult laid = layout::layout_document(model);
+  for (auto& d : laid.diagnostics)
+    out.diagnostics.push_back(std::move(d));
+  out.document.pages = std::move(laid.pages);
+  out.document.info = model.info;
+  out.document.info.creator = "tuijie";
+  out.document.info.producer = "tuijie (libharu)";
+  out.document.info.creation_date = creation_date;
+  auto number = globals.find(kDocumentNumber);
+  auto hash = globals.find(kDocumentHash);
+  if (number != globals.end() && hash != globals.end()) {
+    std::string& keywords = out.document.info.keywords;
+    keywords += (keywords.empty() ? "" : " ") + std::string("tuijie:") + number->second + ":" +
+                hash->second;
+  }
+  std::string pattern = tpl.root.attr("file-name", "{key}");
+  records::Record named = record;
+  named.fields.emplace("key", record.key);
+  out.file_name = safe_file_name(substitute(pattern, named, globals)) + ".pdf";
+  return out;
+}
+
+namespace {
+
 struct Rendered {
   layout::PagedDocument document;
   Diagnostics diagnostics;
@@ -38,23 +66,22 @@ struct Rendered {
   bool ok = false;
 };
 
-Rendered render_one(const CompiledTemplate& tpl, const RenderJob& job,
-                    const records::Record& record) {
+Rendered render_one(const CompiledTemplate& tpl, const RenderJob& job, size_t index) {
+  const records::Record& record = job.records[index];
+  ComposedDocument composed;
+  if (index < job.record_globals.size() && !job.record_globals[index].empty()) {
+    std::map<std::string, std::string> globals = job.globals;
+    for (const auto& [name, value] : job.record_globals[index])
+      globals[name] = value;
+    composed = compose(tpl, record, globals, job.creation_date);
+  } else {
+    composed = compose(tpl, record, job.globals, job.creation_date);
+  }
   Rendered out;
-  layout::DocumentModel model = build_document(tpl, record, job.globals, out.diagnostics);
-  layout::LayoutResult laid = layout::layout_document(model);
-  for (auto& d : laid.diagnostics)
-    out.diagnostics.push_back(std::move(d));
-  out.document.pages = std::move(laid.pages);
-  out.document.info = model.info;
-  out.document.info.creator = "tuijie";
-  out.document.info.producer = "tuijie (libharu)";
-  out.document.info.creation_date = job.creation_date;
-  std::string pattern = tpl.root.attr("file-name", "{key}");
-  records::Record named = record;
-  named.fields.emplace("key", record.key);
-  out.file = safe_file_name(substitute(pattern, named, job.globals)) + ".pdf";
-  out.ok = !has_errors(out.diagnostics);
+  out.ok = composed.ok();
+  out.document = std::move(composed.document);
+  out.diagnostics = std::move(composed.diagnostics);
+  out.file = std::move(composed.file_name);
   return out;
 }
 
@@ -81,7 +108,7 @@ RenderReport render(const RenderJob& job) {
   auto worker = [&] {
     for (size_t i = next++; i < job.records.size(); i = next++) {
       try {
-        results[i] = render_one(tpl, job, job.records[i]);
+        results[i] = render_one(tpl, job, i);
         if (job.per_record && results[i].ok) {
           pdf::write_pdf_file(results[i].document,
                               (std::filesystem::path(job.out_dir) / results[i].file).string());

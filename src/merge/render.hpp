@@ -13,6 +13,7 @@
 #include "core/diagnostic.hpp"
 #include "fonts/font_set.hpp"
 #include "merge/compiled_template.hpp"
+#include "merge/record_sets.hpp"
 #include "records/record.hpp"
 
 namespace tuijie::merge {
@@ -24,6 +25,9 @@ struct RenderJob {
   /// Values every document may print besides the record's own: "campaign.name",
   /// "campaign.year", "issuer", ... (flattened from the campaign file).
   std::map<std::string, std::string> globals;
+  /// Per-record values over `globals` (same index as `records`; may be empty): the document
+  /// number and hash of each record's document.
+  std::vector<std::map<std::string, std::string>> record_globals;
   /// Field names the template may use (the kind's schema plus the globals); empty = any.
   FieldCatalog catalog;
   std::string out_dir;     // created when missing
@@ -45,6 +49,25 @@ struct RenderReport {
   std::vector<RenderedFile> files;
   Diagnostics diagnostics;  // overflowing fields, characters no font has, bad template
 };
+
+/// One document merged and laid out, not yet written.
+struct ComposedDocument {
+  layout::PagedDocument document;
+  Diagnostics diagnostics;
+  std::string file_name;  // from the template's file-name, made safe for a file system, + .pdf
+  bool ok() const { return !has_errors(diagnostics); }
+};
+
+/// Merges `record` (or, for a collection document, the `sets`) into the template and lays it
+/// out; `creation_date` is the PDF date string (see RenderJob::creation_date). When the
+/// globals carry document.number and document.hash, the PDF's keywords end with
+/// "tuijie:NUMBER:HASH", which `tuijie verify` reads back.
+ComposedDocument compose(const CompiledTemplate& tpl, const records::Record& record,
+                         const std::map<std::string, std::string>& globals,
+                         const std::string& creation_date, const RecordSets* sets = nullptr);
+
+/// `name` with the characters that are unsafe in file names replaced by '_'.
+std::string safe_file_name(const std::string& name);
 
 /// Throws TuijieError for problems that stop the whole job (template errors, unwritable
 /// folder); per-record problems are returned in the report and that record is not written.

@@ -70,6 +70,29 @@ const std::vector<Migration>& migrations() {
                 FOREIGN KEY (kind, record_key) REFERENCES records (kind, record_key)
                   ON DELETE CASCADE ON UPDATE CASCADE))",
        }},
+      {3,
+       "documents, printings",
+       {
+           // A document number (TJ-2020-E-0007) belongs to one document for good: assigned
+           // at its first print, kept on every reprint, never given to another.
+           R"(CREATE TABLE documents (
+                number      TEXT PRIMARY KEY,
+                kind        TEXT NOT NULL CHECK (kind <> ''),
+                record_key  TEXT NOT NULL,
+                series      TEXT NOT NULL,
+                sequence    INTEGER NOT NULL CHECK (sequence > 0),
+                assigned_at TEXT NOT NULL,
+                UNIQUE (kind, record_key),
+                UNIQUE (series, sequence)))",
+           // Every distinct content printed under a number: the data that was hashed, so that
+           // `tuijie verify` can name the fields changed since.
+           R"(CREATE TABLE printings (
+                number     TEXT NOT NULL REFERENCES documents (number),
+                hash       TEXT NOT NULL CHECK (length(hash) = 64),
+                data       TEXT NOT NULL CHECK (json_valid(data)),
+                printed_at TEXT NOT NULL,
+                PRIMARY KEY (number, hash)))",
+       }},
   };
   return steps;
 }

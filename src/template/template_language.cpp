@@ -20,25 +20,26 @@ const std::map<std::string, ElementRule>& language() {
     // A <choices> among blocks is a list of boxed options (in `columns` columns).
     const std::set<std::string> blocks = {"p",     "table", "spacer", "page-break",
                                           "photo", "stamp", "when",   "choices"};
-    r["document"] = {{"kind", "title", "author", "subject", "keywords", "file-name"},
-                     with(blocks, {"page", "styles", "footer", "header"})};
+    r["document"] = {{"kind", "title", "author", "subject", "keywords", "file-name", "tighten-to"},
+                     with(blocks, {"page", "styles", "footer", "header", "qr"})};
+    r["qr"] = {{"data", "size", "side"}, {}};
     r["page"] = {{"size", "width", "height", "margin", "margin-top", "margin-bottom", "margin-left",
                   "margin-right"},
                  {}};
     r["styles"] = {{}, {"style"}};
     r["style"] = {{"name", "font", "size", "leading", "align", "color", "min-size", "indent",
-                   "space-before", "space-after", "valign", "padding"},
+                   "hang", "space-before", "space-after", "valign", "padding"},
                   {}};
-    r["header"] = {{"style"}, kInline};
-    r["footer"] = {{"style"}, kInline};
-    r["p"] = {{"style", "align", "size", "font", "indent", "space-before", "space-after",
+    r["header"] = {{"style", "side"}, kInline};
+    r["footer"] = {{"style", "side"}, kInline};
+    r["p"] = {{"style", "align", "size", "font", "indent", "hang", "space-before", "space-after",
                "keep-with-next", "min-size", "field-label"},
               kInline};
     r["span"] = {{}, kInline};
     r["table"] = {
         {"columns", "border", "padding", "style", "header-rows", "space-before", "space-after"},
         {"row", "repeat", "when"}};
-    r["repeat"] = {{"list", "min-rows", "choices", "level"}, {"row"}};
+    r["repeat"] = {{"list", "min-rows", "choices", "level", "records", "order-by"}, {"row"}};
     r["row"] = {{"height", "min-height", "keep-with-next"}, {"cell"}};
     r["cell"] = {{"colspan", "rowspan", "style", "align", "valign", "padding", "size", "font",
                   "min-size", "split", "field-label", "fill", "merge"},
@@ -56,7 +57,9 @@ const std::map<std::string, ElementRule>& language() {
     r["spacer"] = {{"height"}, {}};
     r["page-break"] = {{}, {}};
     r["photo"] = {{"field", "width", "height", "align", "max-dpi"}, {}};
-    r["stamp"] = {{"label", "width", "height", "date", "signature", "guide", "style"}, {}};
+    r["stamp"] = {{"label", "width", "height", "date", "signature", "guide", "style", "seal",
+                   "date-inset", "keep-lines-before", "keep-with-next"},
+                  {}};
     return r;
   }();
   return rules;

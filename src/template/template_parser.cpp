@@ -147,7 +147,8 @@ class TreeBuilder : public Poco::XML::ContentHandler {
   static bool value_is_length(const std::string& key, const std::string& value) {
     if (key == "margin")
       return true;  // a list of lengths, checked when used
-    if (key == "indent" || key == "space-before" || key == "space-after") {
+    if (key == "indent" || key == "space-before" || key == "space-after" || key == "gap" ||
+        key == "date-inset" || key == "hang") {
       return parse_length(value, 1.0).has_value();  // "2em" allowed
     }
     return parse_length(value).has_value();

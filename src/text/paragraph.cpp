@@ -1,5 +1,7 @@
 #include "text/paragraph.hpp"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 
 #include <array>
@@ -94,12 +96,13 @@ void set_text(std::string_view utf8, const TextStyle& style, Scratch& s, std::u3
 // Greedy filling: take characters while they fit, then break at the last opportunity of the
 // strongest kind seen on the line. Spaces never make a line overflow; they hang and are
 // dropped at the break.
-void fill_lines(const Scratch& s, double width, std::vector<LineSpan>& lines) {
+void fill_lines(const Scratch& s, double first_width, double width, std::vector<LineSpan>& lines) {
   const std::u32string& text = s.text;
   const std::size_t n = text.size();
   lines.clear();
   std::size_t start = 0;
   while (start < n) {
+    const double line_width = lines.empty() ? first_width : width;
     // last[k]: the last break of kind k on this line; 0 = none (a line never breaks at start).
     std::array<std::size_t, 5> last{};
     double used = 0;    // width up to the last character that is not a space
@@ -124,7 +127,7 @@ void fill_lines(const Scratch& s, double width, std::vector<LineSpan>& lines) {
         spaces += advance;
         continue;
       }
-      if (i > start && used + spaces + advance > width + kFitTolerance) {
+      if (i > start && used + spaces + advance > line_width + kFitTolerance) {
         std::size_t at = 0;
         for (std::size_t k = last.size() - 1; k > 0 && at == 0; --k) {
           at = last[k];
@@ -249,17 +252,22 @@ ParagraphLayout layout_paragraph(std::string_view utf8, const TextStyle& style, 
   Scratch& s = scratch();
   set_text(utf8, style, s, &out.missing);
   find_break_opportunities(s.text, s.breaks);
-  fill_lines(s, width, s.lines);
+  // A hanging indent sets every line after the first `hang` points in.
+  const double hang = std::clamp(style.hang, 0.0, width / 2);
+  fill_lines(s, width, width - hang, s.lines);
 
   out.lines.reserve(s.lines.size());
   for (std::size_t l = 0; l < s.lines.size(); ++l) {
     const LineSpan& span = s.lines[l];
     const bool justify = style.align == Align::Justify && !span.forced && l + 1 < s.lines.size();
-    out.lines.push_back(build_line(s, span, style, width, justify));
-    const LaidLine& line = out.lines.back();
+    const double indent = l == 0 ? 0 : hang;
+    out.lines.push_back(build_line(s, span, style, width - indent, justify));
+    LaidLine& line = out.lines.back();
+    for (layout::GlyphRun& run : line.runs)
+      run.x += indent;
     out.height += line.height;
-    out.max_width = std::max(out.max_width, line.width);
-    out.overfull = out.overfull || line.width > width + kFitTolerance;
+    out.max_width = std::max(out.max_width, line.width + indent);
+    out.overfull = out.overfull || line.width > width - indent + kFitTolerance;
     out.compromised = out.compromised || span.weak;
   }
   return out;

@@ -29,6 +29,7 @@ struct TextStyle {
   double leading = 1.4;  // line height as a multiple of size
   Align align = Align::Left;
   layout::Color color;
+  double hang = 0;  // pt: every line after the first starts this far in (a hanging indent)
 };
 
 struct LaidLine {

@@ -1,0 +1,184 @@
+#include "app/verify_command.hpp"
+
+#include <Poco/JSON/Parser.h>
+
+#include <filesystem>
+#include <ostream>
+#include <set>
+
+#include "app/context.hpp"
+#include "app/document_identity.hpp"
+#include "app/exit_codes.hpp"
+#include "app/lang.hpp"
+#include "app/stages.hpp"
+#include "pdf/pdf_info.hpp"
+#include "store/document_register.hpp"
+#include "store/record_json.hpp"
+#include "store/workspace.hpp"
+
+namespace tuijie::app {
+
+namespace {
+
+struct PrintedMark {
+  std::string number;
+  std::string hash;  // the short hash as printed
+};
+
+// "… tuijie:TJ-2020-E-0007:3f2a9c1b7d4e …" in the Keywords entry.
+std::optional<PrintedMark> mark_in(const std::string& keywords) {
+  const std::string tag = "tuijie:";
+  const size_t at = keywords.rfind(tag);
+  if (at == std::string::npos)
+    return std::nullopt;
+  const size_t end = keywords.find(' ', at);
+  const std::string token = keywords.substr(
+      at + tag.size(), end == std::string::npos ? std::string::npos : end - at - tag.size());
+  const size_t colon = token.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == token.size())
+    return std::nullopt;
+  return PrintedMark{token.substr(0, colon), token.substr(colon + 1)};
+}
+
+std::optional<records::Record> stored_record(store::Workspace& workspace, const std::string& kind,
+                                             const std::string& key) {
+  for (records::Record& record : workspace.records(kind)) {
+    if (record.key == key)
+      return std::move(record);
+  }
+  return std::nullopt;
+}
+
+// The fields whose values differ, by their names on the form (schema order, then lists).
+std::vector<std::string> changed_fields(const records::Record& printed, const records::Record& now,
+                                        const records::Schema* schema) {
+  std::set<std::string> keys;
+  for (const auto* r : {&printed, &now}) {
+    for (const auto& [key, value] : r->fields)
+      keys.insert(key);
+    for (const auto& [key, value] : r->lists)
+      keys.insert(key);
+  }
+  std::vector<std::string> names;
+  auto differs = [&](const std::string& key) {
+    return printed.get(key) != now.get(key) ||
+           (printed.lists.count(key) ? printed.lists.at(key) : std::vector<records::Entry>{}) !=
+               (now.lists.count(key) ? now.lists.at(key) : std::vector<records::Entry>{});
+  };
+  if (schema) {
+    for (const records::FieldSpec& field : schema->fields) {
+      if (keys.erase(field.key) && differs(field.key))
+        names.push_back(field.name_zh);
+    }
+  }
+  for (const std::string& key : keys) {
+    if (differs(key))
+      names.push_back(key);
+  }
+  return names;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts)
+    out += (out.empty() ? "" : ", ") + part;
+  return out;
+}
+
+}  // namespace
+
+std::string VerifyCommand::summary(Lang lang) const {
+  return tr(lang, "核对打印出的 PDF 与工作区记录是否一致",
+            "check printed PDFs against the workspace's records");
+}
+
+std::string VerifyCommand::description(Lang lang) const {
+  return tr(lang,
+            "从每个 PDF 读出 tuijie 打印时写入的文档编号和数据摘要，在工作区中找到打印时的记录，"
+            "与现在的记录比较：一致时显示“一致”，否则列出已变更的字段（或汇总表中已变更的"
+            "单位）。全部一致时退出码为 0，有变更或无法识别时为 65。",
+            "Reads the document number and data hash tuijie wrote into each PDF, finds what was "
+            "printed under that number in the workspace and compares it with the record as it "
+            "is now: 'matches', or 'changed:' and the fields that differ (for a summary or "
+            "cover letter, the organisations whose records changed). Exits 0 when every file "
+            "matches, 65 when any changed or is not known.");
+}
+
+void VerifyCommand::define_options(Poco::Util::OptionSet&, Lang) const {}
+
+int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
+  if (args.empty()) {
+    throw_usage("verify 需要至少一个 PDF 文件", "verify needs at least one PDF file");
+  }
+  store::Workspace workspace = context.open_workspace();
+  const records::SchemaSet schemas = load_schemas(context.resources().string());
+  bool all_match = true;
+  for (const std::string& file : args) {
+    if (!std::filesystem::is_regular_file(file)) {
+      throw TuijieError(make_error("file-missing", "找不到文件", "no such file", file));
+    }
+    const auto info = pdf::read_pdf_info(file);
+    const auto keywords = info.find("Keywords");
+    const auto mark = keywords == info.end() ? std::nullopt : mark_in(keywords->second);
+    if (!mark) {
+      context.out() << file << ": "
+                    << context.tr("没有 tuijie 文档编号（不是 tuijie 打印的文档？）",
+                                  "no tuijie document number (not printed by tuijie?)")
+                    << '\n';
+      all_match = false;
+      continue;
+    }
+    const auto printing = store::find_printing(workspace, mark->number, mark->hash);
+    if (!printing) {
+      context.out() << file << ": " << mark->number << ' '
+                    << context.tr("在本工作区中没有打印记录",
+                                  "was never printed from this workspace")
+                    << '\n';
+      all_match = false;
+      continue;
+    }
+    std::vector<std::string> changes;
+    if (!printing->record_key.empty()) {
+      const records::Schema* schema = schemas.find(printing->kind);
+      auto now = stored_record(workspace, printing->kind, printing->record_key);
+      if (!now) {
+        changes.push_back(context.tr("记录已不在工作区", "the record is no longer stored"));
+      } else if (store::sha256_hex(record_data(*now)) != printing->hash) {
+        const records::Record printed =
+            store::from_canonical_json(printing->kind, printing->record_key, printing->data);
+        changes = changed_fields(printed, *now, schema);
+      }
+    } else {
+      // A document over several records: the records it listed, one by one.
+      Poco::JSON::Object::Ptr members =
+          Poco::JSON::Parser().parse(printing->data).extract<Poco::JSON::Object::Ptr>();
+      for (const std::string& member : members->getNames()) {
+        const size_t bar = member.find('|');
+        if (bar == std::string::npos)
+          continue;  // a count, which follows from the records
+        const std::string kind = member.substr(0, bar), key = member.substr(bar + 1);
+        auto now = stored_record(workspace, kind, key);
+        std::ostringstream was;
+        members->get(member).extract<Poco::JSON::Object::Ptr>()->stringify(was);
+        const records::Record printed = store::from_canonical_json(kind, key, was.str());
+        if (!now) {
+          changes.push_back(printed.get("name") + context.tr("（已删除）", " (removed)"));
+        } else if (record_data(*now) != record_data(printed)) {
+          changes.push_back(now->get("name") + "（" +
+                            joined(changed_fields(printed, *now, schemas.find(kind))) + "）");
+        }
+      }
+    }
+    if (changes.empty()) {
+      context.out() << file << ": " << context.tr("一致", "matches") << " (" << mark->number
+                    << ")\n";
+    } else {
+      all_match = false;
+      context.out() << file << ": " << context.tr("已变更：", "changed: ") << joined(changes)
+                    << " (" << mark->number << ")\n";
+    }
+  }
+  return all_match ? kExitOk : kExitDataError;
+}
+
+}  // namespace tuijie::app

@@ -1,0 +1,70 @@
+#include "merge/packet.hpp"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/diagnostic.hpp"
+#include "pdf/atomic_file.hpp"
+
+namespace tuijie::merge {
+namespace {
+
+std::string csv_cell(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos)
+    return text;
+  std::string quoted = "\"";
+  for (char c : text)
+    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+}  // namespace
+
+layout::PagedDocument bind_packet(std::vector<PacketPart>& parts,
+                                  const layout::DocumentInfo& info) {
+  layout::PagedDocument packet;
+  packet.info = info;
+  for (PacketPart& part : parts) {
+    if (part.entries.empty())
+      continue;
+    const bool nested = part.entries.size() > 1 || part.entries.front().bookmark != part.title;
+    packet.bookmarks.push_back({part.title, static_cast<int>(packet.pages.size()), 0, 0});
+    for (PacketEntry& entry : part.entries) {
+      if (nested) {
+        packet.bookmarks.push_back({entry.bookmark, static_cast<int>(packet.pages.size()), 0, 1});
+      }
+      for (layout::Page& page : entry.composed.document.pages)
+        packet.pages.push_back(std::move(page));
+      entry.composed.document.pages.clear();
+    }
+  }
+  return packet;
+}
+
+std::string file_sha256(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw TuijieError(make_error("cannot-read", "无法读取文件", "cannot read the file", path));
+  }
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    sha.update(buffer, static_cast<unsigned>(in.gcount()));
+  return Poco::DigestEngine::digestToHex(sha.digest());
+}
+
+void write_manifest(const std::vector<ManifestRow>& rows, const std::string& path) {
+  std::ostringstream out;
+  out << "\xEF\xBB\xBF"
+      << "file,document_number,record_key,pages,sha256\r\n";
+  for (const ManifestRow& row : rows) {
+    out << csv_cell(row.file) << ',' << csv_cell(row.document_number) << ','
+        << csv_cell(row.record_key) << ',' << row.pages << ',' << row.sha256 << "\r\n";
+  }
+  pdf::write_file_atomically(path, out.str());
+}
+
+}  // namespace tuijie::merge

@@ -1,0 +1,134 @@
+#include "merge/record_sets.hpp"
+
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+namespace tuijie::merge {
+namespace {
+
+// A plain decimal as the store writes numbers ("3500.5", "12"), as an integer count of
+// 1/10^kScale units, so that sums are exact; nullopt for anything else.
+constexpr int kScale = 6;
+
+std::optional<std::int64_t> scaled(const std::string& text) {
+  if (text.empty())
+    return std::nullopt;
+  std::int64_t whole = 0, fraction = 0;
+  int fraction_digits = 0;
+  bool point = false, digits = false;
+  for (char c : text) {
+    if (c == '.' && !point) {
+      point = true;
+    } else if (c >= '0' && c <= '9') {
+      digits = true;
+      if (!point) {
+        whole = whole * 10 + (c - '0');
+        if (whole >= 1'000'000'000'000)  // 10^12: beyond any figure, and would overflow
+          return std::nullopt;
+      } else if (fraction_digits < kScale) {
+        fraction = fraction * 10 + (c - '0');
+        ++fraction_digits;
+      } else {
+        return std::nullopt;  // more precision than a sum can keep
+      }
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!digits)
+    return std::nullopt;
+  for (int i = fraction_digits; i < kScale; ++i)
+    fraction *= 10;
+  std::int64_t unit = 1;
+  for (int i = 0; i < kScale; ++i)
+    unit *= 10;
+  return whole * unit + fraction;
+}
+
+std::string decimal_text(std::int64_t value) {
+  std::int64_t unit = 1;
+  for (int i = 0; i < kScale; ++i)
+    unit *= 10;
+  std::string out = std::to_string(value / unit);
+  std::string fraction = std::to_string(value % unit);
+  fraction.insert(0, static_cast<size_t>(kScale) - fraction.size(), '0');
+  while (!fraction.empty() && fraction.back() == '0')
+    fraction.pop_back();
+  return fraction.empty() ? out : out + "." + fraction;
+}
+
+// ICU's Chinese collation: 和平区 < 河东区 < 南开区, as a clerk's list runs.
+const icu::Collator& chinese_collator() {
+  static const std::unique_ptr<icu::Collator> collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("zh"), status));
+    if (U_FAILURE(status) || !c) {
+      status = U_ZERO_ERROR;
+      c.reset(icu::Collator::createInstance(icu::Locale::getRoot(), status));
+    }
+    return c;
+  }();
+  return *collator;
+}
+
+int compare_values(const std::string& a, const std::string& b) {
+  if (a.empty() != b.empty())
+    return a.empty() ? 1 : -1;  // empty last
+  auto na = scaled(a), nb = scaled(b);
+  if (na && nb)
+    return *na < *nb ? -1 : (*na > *nb ? 1 : 0);
+  UErrorCode status = U_ZERO_ERROR;
+  // Collator::compare is const and thread-safe.
+  UCollationResult r = chinese_collator().compareUTF8(a, b, status);
+  if (U_FAILURE(status))
+    return a.compare(b);
+  return r == UCOL_LESS ? -1 : (r == UCOL_GREATER ? 1 : 0);
+}
+
+}  // namespace
+
+std::vector<const records::Record*> ordered(const std::vector<records::Record>& records,
+                                            const std::vector<std::string>& fields) {
+  std::vector<const records::Record*> out;
+  for (const records::Record& r : records)
+    out.push_back(&r);
+  std::stable_sort(out.begin(), out.end(), [&](const records::Record* a, const records::Record* b) {
+    for (const std::string& field : fields) {
+      int c = compare_values(a->get(field), b->get(field));
+      if (c != 0)
+        return c < 0;
+    }
+    return compare_values(a->key, b->key) < 0;
+  });
+  return out;
+}
+
+std::map<std::string, std::string> column_totals(
+    const std::vector<const records::Record*>& records) {
+  std::map<std::string, std::int64_t> sums;
+  std::map<std::string, bool> numeric;
+  for (const records::Record* r : records) {
+    for (const auto& [field, value] : r->fields) {
+      auto n = scaled(value);
+      auto [it, fresh] = numeric.emplace(field, n.has_value());
+      if (!fresh)
+        it->second = it->second && n.has_value();
+      // A sum that would not fit is no total (long digit strings are identifiers anyway).
+      if (n && __builtin_add_overflow(sums[field], *n, &sums[field]))
+        it->second = false;
+    }
+  }
+  std::map<std::string, std::string> totals;
+  for (const auto& [field, is_number] : numeric) {
+    if (is_number)
+      totals[field] = decimal_text(sums[field]);
+  }
+  return totals;
+}
+
+}  // namespace tuijie::merge

@@ -1,0 +1,35 @@
+#include "pdf/pdf_info.hpp"
+
+// qpdf 11: use std::shared_ptr, not its old PointerHolder (and say so, or it warns).
+#define POINTERHOLDER_TRANSITION 4
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include <exception>
+
+#include "core/diagnostic.hpp"
+
+namespace tuijie::pdf {
+
+std::map<std::string, std::string> read_pdf_info(const std::string& path) {
+  std::map<std::string, std::string> entries;
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.processFile(path.c_str());
+    QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
+    if (!info.isDictionary())
+      return entries;
+    for (const std::string& key : info.getKeys()) {
+      QPDFObjectHandle value = info.getKey(key);
+      if (value.isString())
+        entries[key.substr(1)] = value.getUTF8Value();  // "/Keywords" -> "Keywords"
+    }
+  } catch (const std::exception& e) {
+    throw TuijieError(make_error("pdf-unreadable", std::string("无法读取 PDF：") + e.what(),
+                                 std::string("cannot read the PDF: ") + e.what(), path));
+  }
+  return entries;
+}
+
+}  // namespace tuijie::pdf
