@@ -59,13 +59,14 @@ std::string CheckCommand::description(Lang lang) const {
             "标记为“是”）、是否符合条件（企业的收入、人数、人均收入及所在地；候选人的副总裁"
             "要求），并写明原因和数字；然后列出各截止日期还剩或已逾期的天数（按今天，或 "
             "--as-of 指定的日期；设置 SOURCE_DATE_EPOCH 时以其为今天）。有任何记录不完整或不符"
-            "合条件时退出码为 65；截止日期只作提示。",
+            "合条件时退出码为 65；截止日期只作提示。检查结果（含原因）同时存入工作区。",
             "Checks every imported record against the workspace's campaign file (thresholds and "
             "deadlines): whether it is complete (required enclosures marked 是) and eligible "
             "(an enterprise's revenue, staff, revenue per employee and regions; a candidate's "
             "VP rule), with the reasons and their figures; then lists the days left or overdue "
             "for every deadline, as of today (SOURCE_DATE_EPOCH when set) or --as-of. Exits "
-            "with 65 when any record is incomplete or ineligible; deadlines only inform.");
+            "with 65 when any record is incomplete or ineligible; deadlines only inform. The "
+            "results, reasons included, are also stored in the workspace.");
 }
 
 void CheckCommand::define_options(Poco::Util::OptionSet& options, Lang lang) const {
@@ -123,9 +124,6 @@ int CheckCommand::run(Context& context, const std::vector<std::string>& args) {
     report.records.push_back({record.kind, record.key, record.get("name"), std::move(evaluation)});
   }
   report.deadlines = check::campaign_deadlines(campaign, as_of);
-  // The stored evaluations follow the campaign as it is judged now (e.g. after a workspace
-  // made by an older tuijie was upgraded).
-  workspace.save_evaluations(verdicts);
 
   if (format == "json") {
     check::write_json(report, context.out());
@@ -133,6 +131,18 @@ int CheckCommand::run(Context& context, const std::vector<std::string>& args) {
     check::write_csv(report, context.out());
   } else {
     check::write_text(report, context.lang(), context.out());
+  }
+  // The stored evaluations follow the records as they are judged now (e.g. after a workspace
+  // made by an older tuijie was upgraded). The report above stands even when the workspace
+  // cannot be written, say on a read-only copy: that only earns a warning.
+  try {
+    workspace.save_evaluations(verdicts);
+  } catch (const TuijieError& e) {
+    Diagnostics warnings = e.diagnostics();
+    for (Diagnostic& d : warnings) {
+      d.severity = Severity::Warning;
+    }
+    context.report(warnings);
   }
   return report.all_recommendable() ? kExitOk : kExitDataError;
 }

@@ -1,5 +1,7 @@
 // Import stores each record's evaluation with it; check refreshes it. Read back through
 // Workspace::evaluations, as the summary tables will.
+#include <Poco/Data/Session.h>
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -115,4 +117,22 @@ TEST_CASE("check stores fresh evaluations, also for records that had none") {
   for (std::size_t i = 0; i < printed_zh.size(); ++i) {
     CHECK(printed_zh[i] == stored.verdict.ineligible[i].zh);
   }
+}
+
+TEST_CASE("check still reports when the workspace cannot take its evaluations") {
+  t::TempDir tmp;
+  const std::string ws = init_workspace(tmp);
+  REQUIRE(t::run_tuijie("import " + t::source_file("samples/parks.csv"), ws).code == 0);
+  {
+    // The database refuses new evaluations, as a full disk or a read-only copy would.
+    Workspace workspace = Workspace::open(ws);
+    workspace.session() << "CREATE TRIGGER refuse BEFORE INSERT ON evaluations "
+                           "BEGIN SELECT RAISE(ABORT, 'refused'); END",
+        Poco::Data::Keywords::now;
+  }
+  const auto check = t::run_tuijie("check --as-of 2020-07-01 --kind park", ws);
+  INFO(check.out << check.err);
+  CHECK(check.code == 0);  // every park is recommendable; the failed refresh only warns
+  CHECK(check.out.find("complete, eligible") != std::string::npos);
+  CHECK(check.err.find("the evaluations could not be stored") != std::string::npos);
 }
