@@ -222,3 +222,58 @@ TEST_CASE("a stamp zone is a clear area of at least 45 x 45 mm") {
     }
   }
 }
+
+TEST_CASE("a row that would cross the page bottom moves whole; one taller than a page splits") {
+  DocumentModel m = a4_model();
+  auto table = std::make_shared<Table>();
+  table->columns = {mm_to_pt(30), mm_to_pt(140)};
+  Row head;
+  head.height = mm_to_pt(10);
+  head.cells = {text_cell("序号"), text_cell("名称")};
+  table->rows.push_back(head);
+  table->header_rows = 1;
+  // Rows of three lines each, without split="allow": never cut by a page break.
+  for (int i = 0; i < 40; ++i) {
+    Row row;
+    row.min_height = mm_to_pt(8);
+    row.cells = {text_cell(std::to_string(i + 1)), text_cell(repeat("服务外包", 30))};
+    table->rows.push_back(row);
+  }
+  // Then one row taller than a whole page, also without split="allow".
+  Row huge;
+  huge.cells = {text_cell("巨"), text_cell(repeat("服务外包产业持续快速发展。", 300), "long")};
+  table->rows.push_back(huge);
+  m.blocks.push_back(table);
+
+  LayoutResult r = layout_document(m);
+  CHECK(r.diagnostics.empty());  // nothing reported lost
+  REQUIRE(r.pages.size() >= 4);
+  // Each ordinary row's three lines stand on one page: its number and its text together.
+  for (int i = 0; i < 40; ++i) {
+    const std::u32string number = utf8::decode(std::to_string(i + 1));
+    int pages_with_row = 0;
+    for (const auto& page : r.pages) {
+      for (const auto& item : page.items) {
+        const auto* run = std::get_if<GlyphRun>(&item);
+        if (run && run->text == number && run->x < mm_to_pt(50)) {
+          ++pages_with_row;
+          break;
+        }
+      }
+    }
+    CHECK(pages_with_row == 1);
+  }
+  // The huge row's text arrives whole, across pages.
+  std::string all;
+  for (const auto& page : r.pages) {
+    std::string text = testing::page_text(page);
+    if (text.rfind("序号名称", 0) == 0)  // the header row repeated on each page
+      text.erase(0, std::string("序号名称").size());
+    all += text;
+  }
+  size_t count = 0;
+  for (size_t at = all.find("持续快速发展"); at != std::string::npos;
+       at = all.find("持续快速发展", at + 1))
+    ++count;
+  CHECK(count == 300);
+}
