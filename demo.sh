@@ -29,6 +29,8 @@ rm -rf "$WS" out/candidates out/enterprises out/parks out/institutions
 for kind in enterprise park institution; do
   "$TUIJIE" --workspace "$WS" render --kind $kind --out out/${kind}s --combined
 done
+# The person track's bundles: per nominating body its list, forms and photos.
+"$TUIJIE" --workspace "$WS" nominations --out out/nominations
 # Completeness, eligibility and deadlines as of the applicants' deadline; some sample
 # enterprises are ineligible on purpose, so a non-zero exit is expected here.
 "$TUIJIE" --workspace "$WS" check --as-of 2020-07-10 || true
