@@ -15,7 +15,7 @@ for f in samples/candidates.csv samples/candidates-extb.csv samples/enterprises.
   fi
 done
 
-rm -rf "$WS" out/candidates out/enterprises out/parks out/institutions
+rm -rf "$WS" out/candidates out/enterprises out/parks out/institutions out/nominations
 "$TUIJIE" init "$WS"
 # Chinese Windows Excel's CSV export (GBK, no BOM), then a UTF-8 file with rare characters
 # (CJK Extension B): the encoding is detected, each file is its own transaction.
@@ -29,6 +29,8 @@ rm -rf "$WS" out/candidates out/enterprises out/parks out/institutions
 for kind in enterprise park institution; do
   "$TUIJIE" --workspace "$WS" render --kind $kind --out out/${kind}s --combined
 done
+# The person track's bundles: per nominating body its list, forms and photos.
+"$TUIJIE" --workspace "$WS" nominations --out out/nominations
 # Completeness, eligibility and deadlines as of the applicants' deadline; some sample
 # enterprises are ineligible on purpose, so a non-zero exit is expected here.
 "$TUIJIE" --workspace "$WS" check --as-of 2020-07-10 || true
@@ -36,4 +38,4 @@ done
 rm -rf out/packet
 "$TUIJIE" --workspace "$WS" packet --out out/packet
 echo "demo: the forms are in out/candidates/, the sheets in out/enterprises/, out/parks/ and out/institutions/,"
-echo "      the recommendation packet in out/packet/"
+echo "      the recommendation packet in out/packet/, the nomination bundles in out/nominations/"

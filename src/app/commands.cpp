@@ -4,6 +4,7 @@
 #include "app/help_command.hpp"
 #include "app/import_command.hpp"
 #include "app/init_command.hpp"
+#include "app/nominations_command.hpp"
 #include "app/packet_command.hpp"
 #include "app/render_command.hpp"
 #include "app/verify_command.hpp"
@@ -18,6 +19,7 @@ const std::vector<std::unique_ptr<Command>>& commands() {
     list.push_back(std::make_unique<RenderCommand>());
     list.push_back(std::make_unique<CheckCommand>());
     list.push_back(std::make_unique<PacketCommand>());
+    list.push_back(std::make_unique<NominationsCommand>());
     list.push_back(std::make_unique<VerifyCommand>());
     list.push_back(std::make_unique<HelpCommand>());
     return list;

@@ -87,13 +87,13 @@ DocumentStamp stamp_record(store::Workspace& workspace, const records::Record& r
 }
 
 DocumentStamp stamp_collection(store::Workspace& workspace, const std::string& kind,
-                               const std::string& data) {
+                               const std::string& data, const std::string& group) {
   const store::Campaign& campaign = workspace.campaign();
   DocumentStamp stamp;
   stamp.data = data;
   stamp.hash = store::sha256_hex(data);
-  stamp.number =
-      store::document_number(workspace, {kind, "", series_of(campaign, kind)}, digits_of(campaign));
+  stamp.number = store::document_number(workspace, {kind, group, series_of(campaign, kind)},
+                                        digits_of(campaign));
   return stamp;
 }
 

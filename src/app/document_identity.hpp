@@ -35,8 +35,11 @@ std::string collection_data(const merge::RecordSets& sets,
 DocumentStamp stamp_record(store::Workspace& workspace, const records::Record& record);
 
 /// Numbers a document about no single record: `kind` names it ("summary", "cover_letter").
+/// `group` tells apart the documents of one kind that list different groups of records (a
+/// nomination list per nominating body): each group keeps its own number; "" for a kind
+/// printed once per workspace.
 DocumentStamp stamp_collection(store::Workspace& workspace, const std::string& kind,
-                               const std::string& data);
+                               const std::string& data, const std::string& group = "");
 
 /// Keeps the printed data under the document's number (call once its file is written).
 void record_printed(store::Workspace& workspace, const DocumentStamp& stamp);

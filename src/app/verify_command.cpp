@@ -138,7 +138,9 @@ int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
       continue;
     }
     std::vector<std::string> changes;
-    if (!printing->record_key.empty()) {
+    // A record's document is of a record kind; a list per group (a nominating body's
+    // nomination list) keeps the group as its key but is a document over several records.
+    if (!printing->record_key.empty() && schemas.find(printing->kind) != nullptr) {
       const records::Schema* schema = schemas.find(printing->kind);
       auto now = stored_record(workspace, printing->kind, printing->record_key);
       if (!now) {
