@@ -70,3 +70,40 @@ std::string to_utf8(std::u32string_view text) {
 }
 
 }  // namespace tuijie::testing
+
+namespace tuijie::testing {
+
+std::vector<std::string> pdf_delivery_problems(const std::string& pdf) {
+  std::vector<std::string> problems;
+  ToolResult fonts = run_tool("pdffonts " + shell_quote(pdf));
+  if (fonts.exit_code != 0 || !fonts.err.empty())
+    problems.push_back("pdffonts: " + fonts.err);
+  std::istringstream in(fonts.out);
+  size_t rows = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty())
+      continue;
+    ++rows;
+    // columns: name type encoding emb sub uni object ID; the name is ABCDEF+Name for a subset
+    std::istringstream cols(line);
+    std::vector<std::string> c;
+    for (std::string w; cols >> w;)
+      c.push_back(w);
+    const size_t n = c.size();
+    if (n < 7 || c[0].size() < 8 || c[0][6] != '+' || c[n - 5] != "yes" || c[n - 4] != "yes" ||
+        c[n - 3] != "yes")
+      problems.push_back("font not an embedded subset with a Unicode map: " + line);
+  }
+  if (rows < 2)
+    problems.push_back("fewer than two fonts listed by pdffonts");
+  ToolResult check = run_tool("qpdf --check " + shell_quote(pdf));
+  if (check.exit_code != 0 ||
+      check.out.find("No syntax or stream encoding errors") == std::string::npos)
+    problems.push_back("qpdf --check: " + check.out + check.err);
+  ToolResult text = run_tool("pdftotext " + shell_quote(pdf) + " /dev/null");
+  if (text.exit_code != 0 || !text.err.empty())
+    problems.push_back("pdftotext: " + text.err);
+  return problems;
+}
+
+}  // namespace tuijie::testing

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tuijie::testing {
 
@@ -26,5 +27,13 @@ std::string read_file(const std::string& path);
 
 /// UTF-32 text as UTF-8.
 std::string to_utf8(std::u32string_view text);
+
+}  // namespace tuijie::testing
+
+namespace tuijie::testing {
+
+/// What a user's tools object to in a finished PDF: a font that is not an embedded subset
+/// with a Unicode map (pdffonts), a qpdf --check error, a pdftotext warning. Empty when clean.
+std::vector<std::string> pdf_delivery_problems(const std::string& pdf);
 
 }  // namespace tuijie::testing
