@@ -45,10 +45,16 @@ void place_furniture(const DocumentModel& model, std::vector<Page>& pages) {
       return style;
     };
     // Footers sit in the middle of the bottom margin, headers in the middle of the top one.
+    // Footers keep clear of the QR mark: the same room is kept on both sides, so that
+    // centred text stays centred on the page.
+    const double qr_room = model.qr && !model.qr->data.empty()
+                               ? std::min(model.qr->size, setup.margin_bottom) + mm_to_pt(2)
+                               : 0;
     for (const auto& footer : model.footers) {
-      auto laid = text::layout_paragraph(fill(footer.text), style_on_page(footer), width);
-      place_lines(laid, setup.margin_left, setup.height - setup.margin_bottom / 2 - laid.height / 2,
-                  pages[i]);
+      auto laid =
+          text::layout_paragraph(fill(footer.text), style_on_page(footer), width - 2 * qr_room);
+      place_lines(laid, setup.margin_left + qr_room,
+                  setup.height - setup.margin_bottom / 2 - laid.height / 2, pages[i]);
     }
     if (model.qr && !model.qr->data.empty()) {
       // In a bottom corner of the text block, centred in the bottom margin, clear of the
