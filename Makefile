@@ -33,6 +33,7 @@ sanitize: deps
 	  -DTUIJIE_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp \
 	  ctest --output-on-failure -j $(JOBS)
 
 # The benchmark: the peers' 500 generated records (../shared/peers/gen_records.py, fixed seed)
