@@ -144,9 +144,8 @@ TEST_CASE("sample PDFs embed only subset fonts with Unicode maps and pass qpdf c
 }
 
 TEST_CASE("no line starts or ends with a character the rules forbid there") {
-  // documents.md, Chinese line breaking: the list the tests use.
-  const std::u32string no_start = U"，。、；：？！）》」』】〕〗〉”’…—·%‰℃,.;:?!)]}%";
-  const std::u32string no_end = U"（《「『【〔〖〈“‘￥$#([{";
+  const std::u32string_view no_start = kNoLineStart;
+  const std::u32string_view no_end = kNoLineEnd;
   size_t lines_checked = 0;
   for (const auto& s : samples()) {
     for (const auto& line : read_lines(s.pdf)) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tuijie::testing {
@@ -31,6 +32,12 @@ std::vector<TextLine> read_lines(const std::string& pdf, std::string* warnings =
 /// Text of the words whose centre lies inside the box on the given page, in reading order,
 /// with all white space removed.
 std::string text_in_box(const std::vector<TextLine>& lines, int page, const Box& box);
+
+/// documents.md, Chinese line breaking: the characters no line may start with, and those no
+/// line may end with (the lists the tests use).
+inline constexpr std::u32string_view kNoLineStart =
+    U"，。、；：？！）》」』】〕〗〉”’…—·%‰℃,.;:?!)]}%";
+inline constexpr std::u32string_view kNoLineEnd = U"（《「『【〔〖〈“‘￥$#([{";
 
 /// `text` without spaces, tabs, line breaks and ideographic spaces.
 std::string strip_space(const std::string& text);
