@@ -74,13 +74,49 @@ struct Spacer {
   double height = 0;
 };
 
-struct PageBreak {};
+/// The next block starts a new page; with `right_hand`, a right-hand (odd-numbered) page,
+/// leaving the left-hand page before it blank (no header or footer) when needed.
+struct PageBreak {
+  bool right_hand = false;
+};
+
+/// Where a section of a book starts (a category of the award booklet). Takes no room: it
+/// belongs to the page on which the block after it starts. From that page on, running text
+/// shows `title` (kSectionTitleMark); a contents entry naming `anchor` prints that page's
+/// folio; `bookmark` (when not empty) becomes a PDF bookmark at `bookmark_level`.
+struct SectionMark {
+  std::string title;
+  std::string anchor;
+  std::string bookmark;
+  int bookmark_level = 0;
+};
+
+/// From the page the block after it starts on, pages carry headers, footers and folios,
+/// counting from `first`. A document without one numbers every page from 1; in a document
+/// with one, the pages before it (a cover, the contents) carry no header or footer and no
+/// folio, as a book's front matter.
+struct FolioStart {
+  int first = 1;
+};
+
+/// One line of a table of contents: the title, a dotted leader, and the folio of the page on
+/// which the section named `anchor` starts, right-aligned. Folios are filled in after the
+/// whole document is laid out, so the contents stay right when a section grows. A long title
+/// wraps within the width left of the folio; an entry never splits across pages. An anchor no
+/// SectionMark names is reported as an error.
+struct ContentsEntry {
+  Style style;
+  std::string title;
+  std::string anchor;
+  std::string leader = ".";  // repeated between the title and the folio
+  double space_before = 0, space_after = 0;
+};
 
 struct Table;
 
 /// One block of a page or cell. Tables are held by pointer: a cell holds blocks.
 using Block = std::variant<Paragraph, std::shared_ptr<Table>, Photo, StampZone, ColumnList, Spacer,
-                           PageBreak>;
+                           PageBreak, SectionMark, FolioStart, ContentsEntry>;
 
 enum class VAlign { Top, Middle, Bottom };
 
@@ -114,6 +150,13 @@ struct Table {
 /// Private-use characters, so that no record value can be mistaken for them.
 inline constexpr const char* kPageNumberMark = "\uE000";
 inline constexpr const char* kPageCountMark = "\uE001";
+/// The title of the section a page belongs to (the SectionMark that starts on the page, else
+/// the last one before it); empty before the first.
+inline constexpr const char* kSectionTitleMark = "\uE002";
+
+/// Which pages a header or footer is printed on. Odd and even count physical pages from 1:
+/// odd pages are right-hand pages.
+enum class PageSides { All, Odd, Even };
 
 /// Running text at the top or bottom of every page.
 struct PageFurniture {
@@ -122,6 +165,7 @@ struct PageFurniture {
   /// Printed on the outer side, as a bound document numbers its pages: right on odd pages,
   /// left on even ones (the style's alignment is then ignored).
   bool outer_side = false;
+  PageSides sides = PageSides::All;
 };
 
 /// A QR code in the bottom margin of every page (the document's number and hash).
