@@ -87,8 +87,42 @@ void compile_page(const Element& page, layout::PageSetup& setup, Diagnostics& pr
 }
 
 // Checks what only the compiler can: field names, formats, font roles, style names.
+// Where an element stands decides what a repeat or when may hold: rows in a table, blocks
+// elsewhere.
+bool misplaced_in(const Element& e, bool in_table, Diagnostics& problems) {
+  if (e.name != "repeat" && e.name != "when")
+    return false;
+  static const std::set<std::string> kRowLevel = {"row", "repeat", "when"};
+  for (const Element& child : e.children) {
+    if (child.is_text())
+      continue;
+    if (in_table && !kRowLevel.count(child.name)) {
+      problems.push_back(child.error("template-misplaced",
+                                     "表格中的 <" + e.name + "> 只能包含行（row）",
+                                     "a <" + e.name + "> in a table holds rows only"));
+      return true;
+    }
+    if (!in_table && child.name == "row") {
+      problems.push_back(
+          child.error("template-misplaced", "<row> 只能出现在表格中", "<row> belongs in a table"));
+      return true;
+    }
+  }
+  if (e.name == "repeat" && !in_table && !e.has("records")) {
+    problems.push_back(e.error("template-missing-attribute",
+                               "表格之外的 <repeat> 需要 records（按记录重复其中的内容）",
+                               "a <repeat> outside a table needs records= (its blocks repeat "
+                               "once per record)"));
+    return true;
+  }
+  return false;
+}
+
 void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCatalog& catalog,
-                   const std::string& list_prefix, Diagnostics& problems) {
+                   const std::string& list_prefix, Diagnostics& problems, bool in_table = false) {
+  if (misplaced_in(e, in_table, problems))
+    return;
+
   auto check_field = [&](const std::string& attr) {
     std::string name = e.attr(attr);
     if (name.empty()) {
@@ -127,7 +161,7 @@ void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCat
     d.value = e.attr("columns");
     problems.push_back(d);
   }
-  if (e.name == "when")
+  if (e.name == "when" || (e.name == "repeat" && e.has("records") && e.has("field")))
     check_field("field");
   if (e.has("style") && !tpl.styles.count(e.attr("style")) && e.name != "document") {
     Diagnostic d = e.error("template-unknown-style", "未定义的样式", "undefined style");
@@ -167,8 +201,9 @@ void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCat
     }
     prefix = list + ".";
   }
+  const bool child_in_table = e.name == "table" || (in_table && e.name != "cell");
   for (const Element& child : e.children)
-    check_element(child, tpl, catalog, prefix, problems);
+    check_element(child, tpl, catalog, prefix, problems, child_in_table);
 }
 
 }  // namespace

@@ -109,11 +109,16 @@ class Builder {
       } else if (child.name == "footer" || child.name == "header") {
         layout::PageFurniture f{resolve_style(tpl_, child, base_), inline_text(child),
                                 child.attr("side") == "outer"};
+        const std::string pages = child.attr("pages", "all");
+        f.sides = pages == "odd"    ? layout::PageSides::Odd
+                  : pages == "even" ? layout::PageSides::Even
+                                    : layout::PageSides::All;
         (child.name == "footer" ? model.footers : model.headers).push_back(f);
       } else {
         add_block(child, base_, model.blocks);
       }
     }
+    fill_contents(model.blocks);
     return model;
   }
 
@@ -262,6 +267,9 @@ class Builder {
         out += layout::kPageNumberMark;
       } else if (child.name == "page-count") {
         out += layout::kPageCountMark;
+      } else if (child.name == "section-title") {
+        // In running text, the title of each page's section; in the body, the section's own.
+        out += in_section_ ? section_title_ : std::string(layout::kSectionTitleMark);
       } else if (child.name == "when") {
         if (condition_holds(child))
           out += inline_text(child);
@@ -342,7 +350,7 @@ class Builder {
   static bool is_inline(const Element& e) {
     return e.is_text() || e.name == "field" || (e.name == "choices" && !e.has("columns")) ||
            e.name == "br" || e.name == "span" || e.name == "page-number" ||
-           e.name == "page-count" ||
+           e.name == "page-count" || e.name == "section-title" ||
            (e.name == "when" && !e.children.empty() && is_inline(e.children.front()));
   }
 
@@ -443,9 +451,10 @@ class Builder {
     }
   }
 
-  // One pass over the rows per record of a kind, in `order-by` order; afterwards total.* hold
-  // the sums of those records' numeric fields (for a totals row).
-  void add_record_rows(const Element& repeat, const layout::Style& style, layout::Table& table) {
+  // The records a <repeat records> runs over: the job's set of that kind, narrowed to those
+  // whose `field` equals `equals` (read in the scope around the repeat: a section's records),
+  // in `order-by` order.
+  std::vector<const records::Record*> records_of(const Element& repeat) const {
     static const std::vector<records::Record> kNone;
     const std::vector<records::Record>* records = &kNone;
     if (sets_) {
@@ -457,19 +466,38 @@ class Builder {
     std::istringstream order(repeat.attr("order-by"));
     for (std::string key; order >> key;)
       keys.push_back(key);
-    const std::vector<const records::Record*> rows = ordered(*records, keys);
+    std::vector<const records::Record*> rows = ordered(*records, keys);
+    if (repeat.has("field")) {
+      const std::string field = repeat.attr("field");
+      const std::string wanted = expand(repeat.attr("equals"), scope_);
+      std::erase_if(rows, [&](const records::Record* r) { return r->get(field) != wanted; });
+    }
+    return rows;
+  }
+
+  // Runs `each` once per record of a <repeat records>, with the record (and its 序号) in
+  // scope; afterwards total.* hold the sums of those records' numeric fields (for a totals
+  // row).
+  template <typename Each>
+  void for_each_record(const Element& repeat, Each each) {
+    const std::vector<const records::Record*> rows = records_of(repeat);
     auto totals = std::make_shared<std::map<std::string, std::string>>(column_totals(rows));
     (*totals)["rows"] = std::to_string(rows.size());
     totals_.push_back(totals);
     const records::Record* saved = scope_.record;
+    const size_t saved_number = scope_.row_number;
     for (size_t i = 0; i < rows.size(); ++i) {
       scope_.record = rows[i];
       scope_.row_number = i + 1;
-      add_rows(repeat, style, table);
+      each();
     }
     scope_.record = saved;
-    scope_.row_number = 0;
+    scope_.row_number = saved_number;
     scope_.totals = totals.get();
+  }
+
+  void add_record_rows(const Element& repeat, const layout::Style& style, layout::Table& table) {
+    for_each_record(repeat, [&] { add_rows(repeat, style, table); });
   }
 
   // The nodes at `level` of a choice field's tree (1 = outermost), in the options' order:
@@ -554,12 +582,75 @@ class Builder {
     } else if (e.name == "spacer") {
       out.push_back(layout::Spacer{parse_length(e.attr("height", "0")).value_or(0)});
     } else if (e.name == "page-break") {
-      out.push_back(layout::PageBreak{});
+      out.push_back(layout::PageBreak{e.attr("start") == "right"});
+    } else if (e.name == "repeat") {  // among blocks: <repeat records>
+      for_each_record(e, [&] {
+        for (const Element& child : e.children)
+          add_block(child, inherited, out);
+      });
+    } else if (e.name == "section") {
+      add_section(e, inherited, out);
+    } else if (e.name == "page-numbering") {
+      out.push_back(layout::FolioStart{std::max(0, std::atoi(e.attr("start", "1").c_str()))});
+    } else if (e.name == "contents") {
+      // Filled in by fill_contents once every section of the document is known.
+      layout::ContentsEntry entry;
+      entry.style = resolve_style(tpl_, e, inherited);
+      entry.leader = e.attr("leader", ".");
+      entry.space_before = parse_length(e.attr("space-before"), entry.style.size).value_or(0);
+      entry.space_after = parse_length(e.attr("space-after"), entry.style.size).value_or(0);
+      entry.anchor = kContentsPlaceholder;
+      out.push_back(std::move(entry));
     } else if (e.name == "when") {
       if (condition_holds(e)) {
         for (const Element& child : e.children)
           add_block(child, inherited, out);
       }
+    }
+  }
+
+  // A section of a book: optionally a right-hand page break, then the mark that names its
+  // pages (running headers, a bookmark, a contents entry), then its content.
+  void add_section(const Element& e, const layout::Style& inherited,
+                   std::vector<layout::Block>& out) {
+    if (e.attr("start") == "right")
+      out.push_back(layout::PageBreak{true});
+    else if (e.attr("start") == "page")
+      out.push_back(layout::PageBreak{false});
+    layout::SectionMark mark;
+    mark.title = expand(e.attr("title"), scope_);
+    mark.anchor = "section-" + std::to_string(sections_.size() + 1);
+    if (e.attr("bookmark", "yes") != "no")
+      mark.bookmark = mark.title;
+    mark.bookmark_level = std::max(0, std::atoi(e.attr("level", "1").c_str()) - 1);
+    if (e.attr("contents", "yes") != "no")
+      sections_.push_back({mark.title, mark.anchor});
+    out.push_back(mark);
+    const bool saved_in = in_section_;
+    std::string saved_title = std::move(section_title_);
+    in_section_ = true;
+    section_title_ = mark.title;
+    for (const Element& child : e.children)
+      add_block(child, inherited, out);
+    in_section_ = saved_in;
+    section_title_ = std::move(saved_title);
+  }
+
+  // Each <contents> becomes one entry per section of the document, in document order.
+  void fill_contents(std::vector<layout::Block>& blocks) const {
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      auto* placeholder = std::get_if<layout::ContentsEntry>(&blocks[i]);
+      if (!placeholder || placeholder->anchor != kContentsPlaceholder)
+        continue;
+      const layout::ContentsEntry pattern = *placeholder;
+      blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i));
+      for (const Section& section : sections_) {
+        layout::ContentsEntry entry = pattern;
+        entry.title = section.title;
+        entry.anchor = section.anchor;
+        blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(i++), std::move(entry));
+      }
+      --i;
     }
   }
 
@@ -592,6 +683,14 @@ class Builder {
     std::string text;
   };
   std::vector<MergeMark> merges_;
+  // The sections built so far (for <contents>), and the one being built.
+  struct Section {
+    std::string title, anchor;
+  };
+  std::vector<Section> sections_;
+  bool in_section_ = false;
+  std::string section_title_;
+  static constexpr const char* kContentsPlaceholder = "\x01contents";
 };
 
 }  // namespace

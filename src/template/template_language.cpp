@@ -6,8 +6,9 @@ namespace tuijie::templates {
 namespace {
 
 // Inline content: what may stand inside a paragraph or a cell.
-const std::set<std::string> kInline = {"#text", "field",       "choices",    "br",
-                                       "when",  "page-number", "page-count", "span"};
+const std::set<std::string> kInline = {"#text",      "field", "choices",
+                                       "br",         "when",  "page-number",
+                                       "page-count", "span",  "section-title"};
 
 std::set<std::string> with(std::set<std::string> base, std::initializer_list<std::string> more) {
   base.insert(more);
@@ -18,8 +19,9 @@ const std::map<std::string, ElementRule>& language() {
   static const std::map<std::string, ElementRule> rules = [] {
     std::map<std::string, ElementRule> r;
     // A <choices> among blocks is a list of boxed options (in `columns` columns).
-    const std::set<std::string> blocks = {"p",     "table", "spacer", "page-break",
-                                          "photo", "stamp", "when",   "choices"};
+    const std::set<std::string> blocks = {"p",       "table",          "spacer",   "page-break",
+                                          "photo",   "stamp",          "when",     "choices",
+                                          "section", "page-numbering", "contents", "repeat"};
     r["document"] = {{"kind", "title", "author", "subject", "keywords", "file-name", "tighten-to"},
                      with(blocks, {"page", "styles", "footer", "header", "qr"})};
     r["qr"] = {{"data", "size", "side"}, {}};
@@ -30,8 +32,8 @@ const std::map<std::string, ElementRule>& language() {
     r["style"] = {{"name", "font", "size", "leading", "align", "color", "min-size", "indent",
                    "hang", "space-before", "space-after", "valign", "padding"},
                   {}};
-    r["header"] = {{"style", "side"}, kInline};
-    r["footer"] = {{"style", "side"}, kInline};
+    r["header"] = {{"style", "side", "pages"}, kInline};
+    r["footer"] = {{"style", "side", "pages"}, kInline};
     r["p"] = {{"style", "align", "size", "font", "indent", "hang", "space-before", "space-after",
                "keep-with-next", "min-size", "field-label"},
               kInline};
@@ -39,7 +41,14 @@ const std::map<std::string, ElementRule>& language() {
     r["table"] = {
         {"columns", "border", "padding", "style", "header-rows", "space-before", "space-after"},
         {"row", "repeat", "when"}};
-    r["repeat"] = {{"list", "min-rows", "choices", "level", "records", "order-by"}, {"row"}};
+    // In a table a repeat holds rows; among blocks (<repeat records> only) it holds blocks.
+    r["repeat"] = {
+        {"list", "min-rows", "choices", "level", "records", "order-by", "field", "equals"},
+        with(blocks, {"row"})};
+    r["section"] = {{"title", "bookmark", "level", "start", "contents"}, blocks};
+    r["page-numbering"] = {{"start"}, {}};
+    r["contents"] = {{"style", "leader", "size", "font", "space-before", "space-after"}, {}};
+    r["section-title"] = {{}, {}};
     r["row"] = {{"height", "min-height", "keep-with-next"}, {"cell"}};
     r["cell"] = {{"colspan", "rowspan", "style", "align", "valign", "padding", "size", "font",
                   "min-size", "split", "field-label", "fill", "merge"},
@@ -51,11 +60,12 @@ const std::map<std::string, ElementRule>& language() {
     r["br"] = {{}, {}};
     r["page-number"] = {{}, {}};
     r["page-count"] = {{}, {}};
-    r["when"] = {{"field", "equals", "not-equals", "present", "absent"},
-                 with(with(kInline, {"row", "repeat"}),
-                      {"p", "table", "spacer", "page-break", "photo", "stamp"})};
+    std::set<std::string> when_children = kInline;
+    when_children.insert(blocks.begin(), blocks.end());
+    when_children.insert("row");
+    r["when"] = {{"field", "equals", "not-equals", "present", "absent"}, when_children};
     r["spacer"] = {{"height"}, {}};
-    r["page-break"] = {{}, {}};
+    r["page-break"] = {{"start"}, {}};
     r["photo"] = {{"field", "width", "height", "align", "max-dpi"}, {}};
     r["stamp"] = {{"label", "width", "height", "date", "signature", "guide", "style", "seal",
                    "date-inset", "keep-lines-before", "keep-with-next"},
