@@ -216,8 +216,20 @@ CompiledTemplate compile_template(Element root, const fonts::FontSet& fonts,
   tpl.kind = root.attr("kind");
   Diagnostics problems;
   for (const Element& child : root.children) {
-    if (child.name == "page")
-      compile_page(child, tpl.page, problems);
+    if (child.name == "page") {
+      // Several <page>s offer the document on several papers; the first is the default.
+      layout::PageSetup setup;
+      compile_page(child, setup, problems);
+      const std::string paper = child.attr("size", "A4");
+      if (tpl.papers.empty())
+        tpl.page = setup;
+      if (!tpl.papers.emplace(paper, setup).second) {
+        Diagnostic d = child.error("template-bad-value", "同一纸张尺寸的 <page> 出现了两次",
+                                   "two <page> elements for the same paper size");
+        d.value = paper;
+        problems.push_back(d);
+      }
+    }
     if (child.name == "styles") {
       for (const Element& style : child.children) {
         if (style.is_text())

@@ -46,7 +46,10 @@ struct ChoiceOption {
 
 struct CompiledTemplate {
   templates::Element root;
-  layout::PageSetup page;
+  layout::PageSetup page;  // the first <page>
+  /// Every <page> by its size attribute ("A5", "A4 landscape"): a template may offer its
+  /// document on several papers, each with its own margins.
+  std::map<std::string, layout::PageSetup> papers;
   std::map<std::string, StyleSpec> styles;
   const fonts::FontSet* fonts = nullptr;
   std::string kind;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "core/units.hpp"
@@ -466,7 +467,8 @@ class Builder {
     std::istringstream order(repeat.attr("order-by"));
     for (std::string key; order >> key;)
       keys.push_back(key);
-    std::vector<const records::Record*> rows = ordered(*records, keys);
+    std::vector<const records::Record*> rows =
+        ordered(*records, keys, text_order_named(expand(repeat.attr("text-order"), scope_)));
     if (repeat.has("field")) {
       const std::string field = repeat.attr("field");
       const std::string wanted = expand(repeat.attr("equals"), scope_);
@@ -558,8 +560,7 @@ class Builder {
       out.push_back(paragraph(e, resolve_style(tpl_, e, inherited)));
     } else if (e.name == "table") {
       auto table = std::make_shared<layout::Table>();
-      for (const auto& token : split_lengths(e.attr("columns")))
-        table->columns.push_back(token);
+      table->columns = column_widths(e.attr("columns"));
       table->border = parse_length(e.attr("border", "0.6pt")).value_or(0.6);
       table->header_rows = std::atoi(e.attr("header-rows", "0").c_str());
       table->space_before = parse_length(e.attr("space-before"), inherited.size).value_or(0);
@@ -619,7 +620,7 @@ class Builder {
       out.push_back(layout::PageBreak{false});
     layout::SectionMark mark;
     mark.title = expand(e.attr("title"), scope_);
-    mark.anchor = "section-" + std::to_string(sections_.size() + 1);
+    mark.anchor = "section-" + std::to_string(++section_count_);
     if (e.attr("bookmark", "yes") != "no")
       mark.bookmark = mark.title;
     mark.bookmark_level = std::max(0, std::atoi(e.attr("level", "1").c_str()) - 1);
@@ -654,20 +655,28 @@ class Builder {
     }
   }
 
-  static std::vector<double> split_lengths(const std::string& list) {
-    std::vector<double> out;
-    size_t i = 0;
-    while (i < list.size()) {
-      size_t j = list.find(' ', i);
-      if (j == std::string::npos)
-        j = list.size();
-      if (j > i) {
-        if (auto v = parse_length(list.substr(i, j - i)))
-          out.push_back(*v);
+  // Column widths: lengths, and at most one `*` for the rest of the text block's width (so
+  // that one table fits every paper the template offers).
+  std::vector<double> column_widths(const std::string& list) const {
+    std::vector<double> widths;
+    std::optional<size_t> rest;
+    std::istringstream in(list);
+    for (std::string token; in >> token;) {
+      if (token == "*" && !rest) {
+        rest = widths.size();
+        widths.push_back(0);
+      } else if (auto v = parse_length(token)) {
+        widths.push_back(*v);
       }
-      i = j + 1;
     }
-    return out;
+    if (rest) {
+      const layout::PageSetup& page = tpl_.page;
+      double fixed = 0;
+      for (double w : widths)
+        fixed += w;
+      widths[*rest] = std::max(0.0, page.width - page.margin_left - page.margin_right - fixed);
+    }
+    return widths;
   }
 
   const CompiledTemplate& tpl_;
@@ -688,6 +697,7 @@ class Builder {
     std::string title, anchor;
   };
   std::vector<Section> sections_;
+  int section_count_ = 0;
   bool in_section_ = false;
   std::string section_title_;
   static constexpr const char* kContentsPlaceholder = "\x01contents";

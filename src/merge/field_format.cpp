@@ -1,6 +1,8 @@
 #include "merge/field_format.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <string_view>
 
 namespace tuijie::merge {
 namespace {
@@ -29,11 +31,24 @@ std::string group_thousands(const std::string& number) {
   return (negative ? "-" : "") + out + frac;
 }
 
+// The province-level division an address starts with: 天津市滨海新区… -> 天津市,
+// 广西壮族自治区南宁市… -> 广西壮族自治区. "" when the address does not start with one.
+std::string leading_region(const std::string& address) {
+  constexpr size_t kLongestName = 8 * 3;  // 新疆维吾尔自治区: 8 characters of 3 UTF-8 bytes
+  size_t best = std::string::npos;
+  for (const char* suffix : {"特别行政区", "自治区", "省", "市"}) {
+    const size_t at = address.find(suffix);
+    if (at != std::string::npos && at + std::string_view(suffix).size() <= kLongestName)
+      best = std::min(best, at + std::string_view(suffix).size());
+  }
+  return best == std::string::npos ? std::string() : address.substr(0, best);
+}
+
 }  // namespace
 
 bool is_known_format(const std::string& format) {
   return format.empty() || format == "year-month" || format == "date" || format == "money" ||
-         format == "integer" || format == "yes-no";
+         format == "integer" || format == "yes-no" || format == "region";
 }
 
 std::string format_value(const std::string& value, const std::string& format) {
@@ -46,6 +61,8 @@ std::string format_value(const std::string& value, const std::string& format) {
     return value.substr(0, 4) + "年" + strip_zero(value.substr(5, 2)) + "月" +
            strip_zero(value.substr(8, 2)) + "日";
   }
+  if (format == "region")
+    return leading_region(value);
   if (format == "money" || format == "integer") {
     return group_thousands(value);
   }

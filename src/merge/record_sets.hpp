@@ -13,11 +13,19 @@ namespace tuijie::merge {
 /// Records by kind ("enterprise" -> the enterprises to print), for `<repeat records="…">`.
 using RecordSets = std::map<std::string, std::vector<records::Record>>;
 
+/// How Chinese text sorts: by pinyin (a dictionary's order, ICU "zh") or by stroke count (the
+/// order of official name lists, ICU "zh@collation=stroke").
+enum class TextOrder { Pinyin, Stroke };
+
+/// "stroke" -> Stroke; anything else (normally "pinyin" or "") -> Pinyin.
+TextOrder text_order_named(const std::string& name);
+
 /// The records sorted by each of `fields` in turn, then by record key: numbers by value,
-/// text in Chinese dictionary (pinyin) order as ICU's "zh" collation has it, empty values
-/// last. Stable, so equal records keep their stored order.
+/// text in `text_order`, empty values last. Stable, so equal records keep their stored order.
+/// Without fields, the records keep the order they are given in.
 std::vector<const records::Record*> ordered(const std::vector<records::Record>& records,
-                                            const std::vector<std::string>& fields);
+                                            const std::vector<std::string>& fields,
+                                            TextOrder text_order = TextOrder::Pinyin);
 
 /// For every field whose values in these records are all plain decimal numbers (as the store
 /// keeps money and counts), their exact sum as a decimal string: "revenue" -> "152300.5".

@@ -38,6 +38,7 @@ ComposedDocument compose(const CompiledTemplate& tpl, const records::Record& rec
   for (auto& d : laid.diagnostics)
     out.diagnostics.push_back(std::move(d));
   out.document.pages = std::move(laid.pages);
+  out.document.bookmarks = std::move(laid.bookmarks);
   out.document.info = model.info;
   out.document.info.creator = "tuijie";
   out.document.info.producer = "tuijie (libharu)";

@@ -43,7 +43,8 @@ const std::map<std::string, ElementRule>& language() {
         {"row", "repeat", "when"}};
     // In a table a repeat holds rows; among blocks (<repeat records> only) it holds blocks.
     r["repeat"] = {
-        {"list", "min-rows", "choices", "level", "records", "order-by", "field", "equals"},
+        {"list", "min-rows", "choices", "level", "records", "order-by", "text-order", "field",
+                   "equals"},
         with(blocks, {"row"})};
     r["section"] = {{"title", "bookmark", "level", "start", "contents"}, blocks};
     r["page-numbering"] = {{"start"}, {}};

@@ -23,3 +23,13 @@ TEST_CASE("values print as stored without a format, and empty stays empty") {
   CHECK(format_value("", "date").empty());
   CHECK(format_value("not a date", "date") == "not a date");
 }
+
+TEST_CASE("region gives the province, region or city an address starts with") {
+  CHECK(format_value("天津市滨海新区中新天津生态城", "region") == "天津市");
+  CHECK(format_value("广东省深圳市南山区科技园", "region") == "广东省");
+  CHECK(format_value("广西壮族自治区南宁市青秀区", "region") == "广西壮族自治区");
+  CHECK(format_value("新疆维吾尔自治区乌鲁木齐市", "region") == "新疆维吾尔自治区");
+  CHECK(format_value("香港特别行政区中环", "region") == "香港特别行政区");
+  CHECK(format_value("滨海新区第四大街80号", "region").empty());
+  CHECK(tuijie::merge::is_known_format("region"));
+}
