@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "core/diagnostic.hpp"
 #include "core/units.hpp"

@@ -202,7 +202,7 @@ TEST_CASE("A5 pages on A4 landscape stand against the fold, the spare width outs
   CHECK(page1.x == Approx(fold + 20));
 }
 
-TEST_CASE("Bookmarks point to the sheet side of their page; info is kept") {
+TEST_CASE("Bookmarks point to the sheet side of their page and the info is kept") {
   PagedDocument doc = numbered_booklet(8);
   doc.info.title = "推介结果手册";
   doc.info.creation_date = "D:20201015000000Z";
