@@ -1,0 +1,94 @@
+#include "app/booklet_records.hpp"
+
+#include <map>
+
+namespace tuijie::app {
+namespace {
+
+struct Category {
+  std::string name, kind;
+};
+
+// awards.categories of the campaign file, in its order.
+std::vector<Category> categories_of(const store::Campaign& campaign) {
+  std::vector<Category> out;
+  const int count = std::atoi(campaign.get("awards.categories.count").c_str());
+  for (int i = 1; i <= count; ++i) {
+    const std::string at = "awards.categories." + std::to_string(i) + ".";
+    out.push_back({campaign.get(at + "name"), campaign.get(at + "kind")});
+  }
+  return out;
+}
+
+}  // namespace
+
+BookletRecords booklet_records(store::Workspace& workspace) {
+  BookletRecords out;
+  const std::vector<Category> categories = categories_of(workspace.campaign());
+  std::map<std::string, std::map<std::string, const records::Record*>> stored;  // kind -> key
+  std::map<std::string, std::vector<records::Record>> by_kind;
+  for (const Category& category : categories) {
+    if (by_kind.count(category.kind))
+      continue;
+    by_kind[category.kind] = workspace.records(category.kind);
+    for (const records::Record& record : by_kind[category.kind])
+      stored[category.kind][record.key] = &record;
+  }
+  std::map<std::string, int> winners;  // per category
+  std::vector<records::Record>& results = out.sets[kResultSet];
+  for (const records::Record& result : workspace.records("result")) {
+    const std::string& award = result.get("category");
+    const std::string& kind = result.get("winner_kind");
+    auto known = std::find_if(categories.begin(), categories.end(),
+                              [&](const Category& c) { return c.name == award; });
+    auto kind_records = stored.find(kind);
+    const records::Record* winner = nullptr;
+    if (kind_records != stored.end()) {
+      auto it = kind_records->second.find(result.get("winner_key"));
+      winner = it == kind_records->second.end() ? nullptr : it->second;
+    }
+    if (known == categories.end() || winner == nullptr) {
+      Diagnostic d =
+          known == categories.end()
+              ? make_error(
+                    "result-category-unknown",
+                    "推介结果的奖项类别「" + award + "」不在活动文件的 awards 中",
+                    "the result's category '" + award + "' is not among the campaign file's awards")
+              : make_error("result-record-missing",
+                           "推介结果指向的记录已不在工作区中，请重新导入该记录或推介结果",
+                           "the record this result names is no longer stored; import it or "
+                           "the results again");
+      d.record = result.get("name");
+      d.value = result.key;
+      out.problems.push_back(std::move(d));
+      continue;
+    }
+    records::Record entry = *winner;
+    entry.kind = kResultSet;
+    entry.key = result.key;
+    entry.fields["award"] = award;
+    entry.fields["kind"] = kind;
+    for (const char* own : {"citation", "order"}) {
+      if (!result.get(own).empty())
+        entry.fields[own] = result.get(own);
+    }
+    ++winners[award];
+    results.push_back(std::move(entry));
+  }
+  std::vector<records::Record>& awards = out.sets[kAwardSet];
+  for (const Category& category : categories) {
+    if (!winners.count(category.name))
+      continue;
+    records::Record award;
+    award.kind = kAwardSet;
+    award.key = category.name;
+    award.fields = {{"name", category.name},
+                    {"kind", category.kind},
+                    {"number", std::to_string(awards.size() + 1)},
+                    {"count", std::to_string(winners[category.name])}};
+    awards.push_back(std::move(award));
+  }
+  return out;
+}
+
+}  // namespace tuijie::app
