@@ -12,11 +12,27 @@
 #include "app/stages.hpp"
 #include "check/verdict.hpp"
 #include "records/import.hpp"
+#include "records/result_matching.hpp"
 #include "store/workspace.hpp"
 
 namespace tuijie::app {
 
 namespace {
+
+constexpr const char* kResultKind = "result";
+
+// The result rows resolved against the workspace's records of the campaign's award kinds.
+records::ResultMatching match_results(store::Workspace& workspace, const InputFile& input,
+                                      const std::string& file) {
+  std::vector<records::ResultCategory> categories;
+  std::map<std::string, std::vector<records::Record>> stored;
+  for (const store::AwardCategory& award : workspace.campaign().award_categories()) {
+    categories.push_back({award.name, award.kind});
+    if (!stored.count(award.kind))
+      stored[award.kind] = workspace.records(award.kind);
+  }
+  return records::match_results(input.records, input.rows, file, categories, stored);
+}
 
 // Imports one file; returns its exit code. Problems are printed, never thrown, so that the
 // other files of the command still get their turn.
@@ -54,13 +70,39 @@ int import_file(Context& context, store::Workspace& workspace, const std::string
   store::ImportSource source;
   source.file = file;
   source.kind = input.kind.empty() ? options.kind : input.kind;
+  if (source.kind == kResultKind) {
+    // Results name stored records: every row must name exactly one before any is stored,
+    // and a results file is the whole decision for each category it names.
+    records::ResultMatching matched = match_results(workspace, input, file);
+    context.report(matched.diagnostics);
+    if (has_errors(matched.diagnostics) || bad) {
+      context.err() << file
+                    << context.tr("：有推介结果未能对应到唯一的记录，本文件未导入",
+                                  ": results that do not name exactly one stored record; "
+                                  "nothing imported")
+                    << '\n';
+      return kExitDataError;
+    }
+    input.records = std::move(matched.results);
+    source.replaces_field = "category";
+    for (const records::Record& result : input.records)
+      source.replaces_values.insert(result.get("category"));
+  }
   source.rows = input.rows;
   source.row_count = input.data_rows;
   source.errors = errors;
   // Each record is judged as it is stored, so that its stored evaluation always matches it.
-  const store::ImportSummary s =
-      workspace.import(input.records, source,
-                       check::evaluator(rules_for(context, workspace.campaign(), input.records)));
+  const store::ImportSummary s = workspace.import(
+      input.records, source,
+      source.kind == kResultKind  // a decision, not an application: not judged
+          ? store::Evaluator{}
+          : check::evaluator(rules_for(context, workspace.campaign(), input.records)));
+  if (s.removed > 0) {
+    context.out() << file
+                  << context.tr("：移除本文件未再列出的推介结果 ",
+                                ": results no longer listed, removed: ")
+                  << s.removed << '\n';
+  }
   context.out() << file << context.tr("：读取 ", ": ") << s.rows
                 << context.tr(" 行；新增 ", " rows; ") << s.inserted
                 << context.tr("，更新 ", " new, ") << s.updated

@@ -10,6 +10,7 @@
 
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <utility>
 
@@ -119,6 +120,42 @@ Diagnostic key_problem(const std::string& file, std::string_view path, const std
   return d;
 }
 
+// awards (optional; the booklet needs it): categories with a name and a record kind each,
+// no name twice, and the order of names inside a category.
+void check_awards(const std::map<std::string, std::string>& values, const std::string& file,
+                  Diagnostics& problems) {
+  auto value = [&](const std::string& path) {
+    auto it = values.find(path);
+    return it == values.end() ? std::string() : it->second;
+  };
+  const std::string order = value("awards.name_order");
+  if (!order.empty() && order != "pinyin" && order != "stroke") {
+    problems.push_back(key_problem(file, "awards.name_order", order,
+                                   "应为 pinyin（拼音）或 stroke（笔画）",
+                                   "must be pinyin or stroke"));
+  }
+  static const std::set<std::string> kKinds = {"enterprise", "park", "institution", "candidate"};
+  std::set<std::string> names;
+  const int count = std::atoi(value("awards.categories.count").c_str());
+  for (int i = 1; i <= count; ++i) {
+    const std::string at = "awards.categories." + std::to_string(i) + ".";
+    const std::string name = value(at + "name");
+    const std::string kind = value(at + "kind");
+    if (name.empty()) {
+      problems.push_back(
+          key_problem(file, at + "name", "", "奖项类别缺少名称", "an award category needs a name"));
+    } else if (!names.insert(name).second) {
+      problems.push_back(key_problem(file, at + "name", name, "奖项类别名称重复",
+                                     "two award categories have this name"));
+    }
+    if (!kKinds.count(kind)) {
+      problems.push_back(key_problem(file, at + "kind", kind,
+                                     "应为 enterprise、park、institution 或 candidate 之一",
+                                     "must be one of enterprise, park, institution, candidate"));
+    }
+  }
+}
+
 Diagnostics check(const std::map<std::string, std::string>& values, const std::string& file) {
   Diagnostics problems;
   for (const auto& [path, expect] : kRequired) {
@@ -135,6 +172,7 @@ Diagnostics check(const std::map<std::string, std::string>& values, const std::s
                       date ? "must be a valid date written YYYY-MM-DD" : "must be a number"));
     }
   }
+  check_awards(values, file, problems);
   const auto format = values.find("format");
   if (format != values.end() && matches(Expect::Integer, format->second) &&
       std::stol(format->second) > Campaign::kFormat) {
@@ -203,6 +241,20 @@ std::string Campaign::get(std::string_view path) const {
 
 std::string Campaign::template_for(std::string_view kind) const {
   return get("kinds." + std::string(kind) + ".template");
+}
+
+}  // namespace tuijie::store
+
+namespace tuijie::store {
+
+std::vector<AwardCategory> Campaign::award_categories() const {
+  std::vector<AwardCategory> out;
+  const int count = std::atoi(get("awards.categories.count").c_str());
+  for (int i = 1; i <= count; ++i) {
+    const std::string at = "awards.categories." + std::to_string(i) + ".";
+    out.push_back({get(at + "name"), get(at + "kind")});
+  }
+  return out;
 }
 
 }  // namespace tuijie::store

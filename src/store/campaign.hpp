@@ -8,8 +8,16 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tuijie::store {
+
+/// An award category of the booklet (awards.categories): its name and the kind of record its
+/// winners are.
+struct AwardCategory {
+  std::string name;
+  std::string kind;  // enterprise, park, institution or candidate
+};
 
 class Campaign {
  public:
@@ -43,6 +51,10 @@ class Campaign {
   /// The template a kind's documents are rendered with, relative to the resources folder;
   /// "" when the campaign names none.
   std::string template_for(std::string_view kind) const;
+
+  /// The award categories, in the campaign file's order (the booklet's sections); empty when
+  /// the file has no awards.
+  std::vector<AwardCategory> award_categories() const;
 
   /// The campaign file format this program reads ("format" key).
   static constexpr int kFormat = 1;

@@ -196,6 +196,8 @@ ImportSummary Workspace::import(const std::vector<records::Record>& records,
     for (const Pending& p : batch) {
       kinds.insert(p.record->kind);
     }
+    if (!source.replaces_field.empty())
+      kinds.insert(source.kind);
     for (const std::string& kind : kinds) {
       std::string k = kind;
       std::vector<std::string> keys;
@@ -260,6 +262,24 @@ ImportSummary Workspace::import(const std::vector<records::Record>& records,
             "imported_at = ? WHERE kind = ? AND record_key = ?",
           use(upd_data), use(upd_file), use(upd_row), use(ids), use(times), use(upd_kind),
           use(upd_key), now;
+    }
+    if (!source.replaces_field.empty()) {
+      std::vector<std::string> gone;
+      for (const auto& [stored_key, data] : stored) {
+        if (stored_key.first != source.kind || position.count(stored_key))
+          continue;
+        const records::Record old = from_canonical_json(stored_key.first, stored_key.second, data);
+        if (source.replaces_values.count(old.get(source.replaces_field)))
+          gone.push_back(stored_key.second);
+      }
+      if (!gone.empty()) {
+        std::vector<std::string> kinds_gone(gone.size(), source.kind);
+        db << "DELETE FROM evaluations WHERE kind = ? AND record_key = ?", use(kinds_gone),
+            use(gone), now;
+        db << "DELETE FROM records WHERE kind = ? AND record_key = ?", use(kinds_gone), use(gone),
+            now;
+      }
+      summary.removed = static_cast<long>(gone.size());
     }
     write_evaluations(db, verdicts, campaign_->sha256(), when);
     db.commit();

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,11 @@ struct ImportSource {
   std::vector<long> rows;  // source row of each record, in the same order; empty = unknown (0)
   long row_count = -1;     // data rows the file held; -1 = as many as records
   long errors = 0;         // rows rejected before storing (import --partial)
+  /// A batch that is the whole of a decision for some groups (award results: each category
+  /// the file names): stored records of `kind` whose field `replaces_field` has one of
+  /// `replaces_values` and that the batch does not hold are removed in the same transaction.
+  std::string replaces_field;
+  std::set<std::string> replaces_values;
 };
 
 /// What one import did. A record whose stored data is already identical is "unchanged".
@@ -39,6 +45,7 @@ struct ImportSummary {
   long updated = 0;
   long unchanged = 0;
   long errors = 0;
+  long removed = 0;  // see ImportSource::replaces_field
 };
 
 /// One line of the import log.

@@ -66,10 +66,10 @@ TEST_CASE("check exits 65 and says why when a record is ineligible or incomplete
     tuijie::store::Workspace workspace = tuijie::store::Workspace::open(ws);
     auto not_vp = t::candidate("服务外包企业", "否");
     not_vp.key = "TJ2020-P-099";
-    workspace.import({not_vp}, {"hand-made", "candidate", {}, -1, 0});
+    workspace.import({not_vp}, {"hand-made", "candidate", {}, -1, 0, {}, {}});
     auto small = t::enterprise("2800", "600");
     small.fields["audit_report"] = "否";
-    workspace.import({small}, {"hand-made", "enterprise", {}, -1, 0});
+    workspace.import({small}, {"hand-made", "enterprise", {}, -1, 0, {}, {}});
   }
   const Run json = run_tuijie("check --as-of 2020-07-11 --format json", ws);
   INFO(json.out);

@@ -96,7 +96,7 @@ TEST_CASE("check stores fresh evaluations, also for records that had none") {
                     {"staff_outsourcing", "86"},
                     {"revenue", "2800"},
                     {"audit_report", "否"}};
-    workspace.import({small}, {"hand-made", "enterprise", {}, -1, 0});
+    workspace.import({small}, {"hand-made", "enterprise", {}, -1, 0, {}, {}});
     REQUIRE(workspace.evaluations("enterprise").empty());
   }
   const auto check = t::run_cli(
