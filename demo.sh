@@ -37,5 +37,10 @@ done
 # The bureau's recommendation packet: cover letter, summary tables, the recommended sheets.
 rm -rf out/packet
 "$TUIJIE" --workspace "$WS" packet --out out/packet
+# The committee's decision, then its award booklet (A5) and the same pages imposed two-up on
+# A4 landscape for saddle stitching.
+"$TUIJIE" --workspace "$WS" import --kind result samples/results.csv
+"$TUIJIE" --workspace "$WS" booklet --out out --impose saddle
 echo "demo: the forms are in out/candidates/, the sheets in out/enterprises/, out/parks/ and out/institutions/,"
-echo "      the recommendation packet in out/packet/, the nomination bundles in out/nominations/"
+echo "      the recommendation packet in out/packet/, the nomination bundles in out/nominations/,"
+echo "      the award booklet and its imposed version in out/ (2020年推介结果手册*.pdf)"

@@ -1,33 +1,15 @@
 #include "app/booklet_records.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace tuijie::app {
-namespace {
-
-struct Category {
-  std::string name, kind;
-};
-
-// awards.categories of the campaign file, in its order.
-std::vector<Category> categories_of(const store::Campaign& campaign) {
-  std::vector<Category> out;
-  const int count = std::atoi(campaign.get("awards.categories.count").c_str());
-  for (int i = 1; i <= count; ++i) {
-    const std::string at = "awards.categories." + std::to_string(i) + ".";
-    out.push_back({campaign.get(at + "name"), campaign.get(at + "kind")});
-  }
-  return out;
-}
-
-}  // namespace
-
 BookletRecords booklet_records(store::Workspace& workspace) {
   BookletRecords out;
-  const std::vector<Category> categories = categories_of(workspace.campaign());
+  const std::vector<store::AwardCategory> categories = workspace.campaign().award_categories();
   std::map<std::string, std::map<std::string, const records::Record*>> stored;  // kind -> key
   std::map<std::string, std::vector<records::Record>> by_kind;
-  for (const Category& category : categories) {
+  for (const store::AwardCategory& category : categories) {
     if (by_kind.count(category.kind))
       continue;
     by_kind[category.kind] = workspace.records(category.kind);
@@ -40,7 +22,7 @@ BookletRecords booklet_records(store::Workspace& workspace) {
     const std::string& award = result.get("category");
     const std::string& kind = result.get("winner_kind");
     auto known = std::find_if(categories.begin(), categories.end(),
-                              [&](const Category& c) { return c.name == award; });
+                              [&](const store::AwardCategory& c) { return c.name == award; });
     auto kind_records = stored.find(kind);
     const records::Record* winner = nullptr;
     if (kind_records != stored.end()) {
@@ -76,7 +58,7 @@ BookletRecords booklet_records(store::Workspace& workspace) {
     results.push_back(std::move(entry));
   }
   std::vector<records::Record>& awards = out.sets[kAwardSet];
-  for (const Category& category : categories) {
+  for (const store::AwardCategory& category : categories) {
     if (!winners.count(category.name))
       continue;
     records::Record award;
