@@ -15,40 +15,6 @@ Slice space_slice(double height) {
   return s;
 }
 
-// First-line indent in Chinese typesetting is counted in characters; two ideographic spaces
-// give exactly 2 em and copy out as the spaces a clerk would type.
-std::string indented(const Paragraph& p) {
-  if (p.style.indent <= 0)
-    return p.text;
-  int spaces = static_cast<int>(p.style.indent / p.style.size + 0.5);
-  std::string indent;
-  for (int i = 0; i < spaces; ++i)
-    indent += "\u3000";
-  // Every paragraph of a multi-paragraph value starts indented.
-  std::string out = indent;
-  for (char c : p.text) {
-    out += c;
-    if (c == '\n')
-      out += indent;
-  }
-  return out;
-}
-
-void report_missing(const text::ParagraphLayout& laid, const Paragraph& p,
-                    const std::string& document, Diagnostics& diagnostics) {
-  if (laid.missing.empty())
-    return;
-  Diagnostic d = make_error(
-      "glyph-missing",
-      "没有字体能显示字符 " + utf8::encode(laid.missing) + "（请在 fonts/ 中加入含此字的字体）",
-      "no font has the character(s) " + utf8::encode(laid.missing) +
-          " (add a font that has them to fonts/)");
-  d.record = document;
-  d.column_name = p.label;
-  d.value = utf8::encode(laid.missing);
-  diagnostics.push_back(d);
-}
-
 // One slice: the zone with the organisation and date lines in its lower half.
 void measure_seal_over(const StampZone& stamp, double width, MeasuredContent& out);
 
@@ -57,6 +23,40 @@ void measure_columns(const ColumnList& list, double width, double shrink,
                      const std::string& document, Diagnostics& diagnostics, MeasuredContent& out);
 
 }  // namespace
+
+// First-line indent in Chinese typesetting is counted in characters; two ideographic spaces
+// give exactly 2 em and copy out as the spaces a clerk would type.
+std::string indented_text(const std::string& text, const Style& style) {
+  if (style.indent <= 0)
+    return text;
+  int spaces = static_cast<int>(style.indent / style.size + 0.5);
+  std::string indent;
+  for (int i = 0; i < spaces; ++i)
+    indent += "\u3000";
+  // Every paragraph of a multi-paragraph value starts indented.
+  std::string out = indent;
+  for (char c : text) {
+    out += c;
+    if (c == '\n')
+      out += indent;
+  }
+  return out;
+}
+
+void report_missing_characters(const text::ParagraphLayout& laid, const std::string& label,
+                               const std::string& document, Diagnostics& diagnostics) {
+  if (laid.missing.empty())
+    return;
+  Diagnostic d = make_error(
+      "glyph-missing",
+      "没有字体能显示字符 " + utf8::encode(laid.missing) + "（请在 fonts/ 中加入含此字的字体）",
+      "no font has the character(s) " + utf8::encode(laid.missing) +
+          " (add a font that has them to fonts/)");
+  d.record = document;
+  d.column_name = label;
+  d.value = utf8::encode(laid.missing);
+  diagnostics.push_back(d);
+}
 
 text::TextStyle text_style(const Style& style, double shrink) {
   text::TextStyle ts;
@@ -103,9 +103,9 @@ MeasuredContent measure_blocks(std::span<const Block> blocks, double width, doub
       if (p->space_before > 0) {
         out.slices.push_back(space_slice(p->space_before));
       }
-      auto laid = std::make_unique<text::ParagraphLayout>(
-          text::layout_paragraph(indented(*p), text_style(p->style, shrink), width));
-      report_missing(*laid, *p, document, diagnostics);
+      auto laid = std::make_unique<text::ParagraphLayout>(text::layout_paragraph(
+          indented_text(p->text, p->style), text_style(p->style, shrink), width));
+      report_missing_characters(*laid, p->label, document, diagnostics);
       out.overfull = out.overfull || laid->overfull || laid->max_width > width + 0.01;
       out.compromised = out.compromised || laid->compromised;
       for (const auto& line : laid->lines) {
@@ -204,9 +204,9 @@ void measure_columns(const ColumnList& list, double width, double shrink,
   row.kind = Slice::Kind::Columns;
   for (size_t i = 0; i < list.items.size(); ++i) {
     const Paragraph& item = list.items[i];
-    auto laid = std::make_unique<text::ParagraphLayout>(
-        text::layout_paragraph(indented(item), text_style(item.style, shrink), column_width));
-    report_missing(*laid, item, document, diagnostics);
+    auto laid = std::make_unique<text::ParagraphLayout>(text::layout_paragraph(
+        indented_text(item.text, item.style), text_style(item.style, shrink), column_width));
+    report_missing_characters(*laid, item.label, document, diagnostics);
     out.overfull = out.overfull || laid->overfull || laid->max_width > column_width + 0.01;
     out.compromised = out.compromised || laid->compromised;
     const int column = static_cast<int>(i % static_cast<size_t>(columns));

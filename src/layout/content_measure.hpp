@@ -61,4 +61,12 @@ bool can_shrink(std::span<const Block> blocks, double shrink);
 
 text::TextStyle text_style(const Style& style, double shrink = 0);
 
+/// The text with the style's first-line indent as ideographic spaces, at the start of the text
+/// and after every '\n'.
+std::string indented_text(const std::string& text, const Style& style);
+
+/// Reports the characters no font of the chain has, naming the document and the field.
+void report_missing_characters(const text::ParagraphLayout& laid, const std::string& label,
+                               const std::string& document, Diagnostics& diagnostics);
+
 }  // namespace tuijie::layout

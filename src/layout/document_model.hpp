@@ -173,6 +173,9 @@ struct QrMark {
   std::string data;
   double size = 0;    // pt, quiet zone included
   bool left = false;  // at the bottom left rather than the bottom right
+  /// Only on the first page, whatever its folio: a book's cover carries its identity once
+  /// rather than on every page a reader sees.
+  bool first_page_only = false;
 };
 
 struct PageSetup {

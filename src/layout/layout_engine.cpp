@@ -4,6 +4,7 @@
 
 #include "core/units.hpp"
 #include "layout/content_measure.hpp"
+#include "layout/contents_entry.hpp"
 #include "layout/qr_code.hpp"
 #include "layout/table_layout.hpp"
 
@@ -28,35 +29,33 @@ void place_lines(const text::ParagraphLayout& laid, double x, double top, Page& 
   }
 }
 
-// Running text is laid out after the body, when the page count is known.
-void place_furniture(const DocumentModel& model, std::vector<Page>& pages) {
+// Running text is laid out after the body, when every page's folio and section are known.
+// Pages without a folio (a book's front matter, blank left-hand pages) carry none.
+void place_furniture(const DocumentModel& model, const BookPages& book,
+                     const std::vector<int>& folios, std::vector<Page>& pages) {
   const PageSetup& setup = model.page;
   double width = setup.width - setup.margin_left - setup.margin_right;
+  const int last_folio = folios.empty() ? 0 : *std::max_element(folios.begin(), folios.end());
   for (size_t i = 0; i < pages.size(); ++i) {
     auto fill = [&](std::string text) {
-      replace_all(text, kPageNumberMark, std::to_string(i + 1));
-      replace_all(text, kPageCountMark, std::to_string(pages.size()));
+      replace_all(text, kPageNumberMark, std::to_string(folios[i]));
+      replace_all(text, kPageCountMark, std::to_string(last_folio));
+      replace_all(text, kSectionTitleMark, book.section_title(i));
       return text;
+    };
+    const bool right_hand = i % 2 == 0;  // page i + 1: odd pages are right-hand pages
+    auto on_page = [&](const PageFurniture& f) {
+      return f.sides == PageSides::All || (f.sides == PageSides::Odd) == right_hand;
     };
     auto style_on_page = [&](const PageFurniture& f) {
       text::TextStyle style = text_style(f.style);
-      if (f.outer_side)  // page i + 1: odd pages are right-hand pages
-        style.align = i % 2 == 0 ? text::Align::Right : text::Align::Left;
+      if (f.outer_side)
+        style.align = right_hand ? text::Align::Right : text::Align::Left;
       return style;
     };
-    // Footers sit in the middle of the bottom margin, headers in the middle of the top one.
-    // Footers keep clear of the QR mark: the same room is kept on both sides, so that
-    // centred text stays centred on the page.
-    const double qr_room = model.qr && !model.qr->data.empty()
-                               ? std::min(model.qr->size, setup.margin_bottom) + mm_to_pt(2)
-                               : 0;
-    for (const auto& footer : model.footers) {
-      auto laid =
-          text::layout_paragraph(fill(footer.text), style_on_page(footer), width - 2 * qr_room);
-      place_lines(laid, setup.margin_left + qr_room,
-                  setup.height - setup.margin_bottom / 2 - laid.height / 2, pages[i]);
-    }
-    if (model.qr && !model.qr->data.empty()) {
+    const bool qr_here =
+        model.qr && !model.qr->data.empty() && (model.qr->first_page_only ? i == 0 : folios[i] > 0);
+    if (qr_here) {
       // In a bottom corner of the text block, centred in the bottom margin, clear of the
       // centred footer text.
       const double size = std::min(model.qr->size, setup.margin_bottom);
@@ -64,7 +63,24 @@ void place_furniture(const DocumentModel& model, std::vector<Page>& pages) {
       draw_qr_code(model.qr->data, x, setup.height - setup.margin_bottom / 2 - size / 2, size,
                    pages[i]);
     }
+    if (folios[i] == 0)
+      continue;
+    // Footers sit in the middle of the bottom margin, headers in the middle of the top one.
+    // Footers keep clear of the QR mark: the same room is kept on both sides, so that
+    // centred text stays centred on the page.
+    const double qr_room =
+        qr_here ? std::min(model.qr->size, setup.margin_bottom) + mm_to_pt(2) : 0;
+    for (const auto& footer : model.footers) {
+      if (!on_page(footer))
+        continue;
+      auto laid =
+          text::layout_paragraph(fill(footer.text), style_on_page(footer), width - 2 * qr_room);
+      place_lines(laid, setup.margin_left + qr_room,
+                  setup.height - setup.margin_bottom / 2 - laid.height / 2, pages[i]);
+    }
     for (const auto& header : model.headers) {
+      if (!on_page(header))
+        continue;
       auto laid = text::layout_paragraph(fill(header.text), style_on_page(header), width);
       place_lines(laid, setup.margin_left, setup.margin_top / 2 - laid.height / 2, pages[i]);
     }
@@ -82,6 +98,8 @@ double start_height(const Block& block, Flow& flow) {
   }
   if (const auto* photo = std::get_if<Photo>(&block))
     return photo->height;
+  if (const auto* entry = std::get_if<ContentsEntry>(&block))
+    return contents_entry_height(*entry, flow.width());
   if (std::holds_alternative<StampZone>(block)) {
     Diagnostics ignored;  // reported when the block is placed
     return measure_blocks(std::span<const Block>(&block, 1), flow.width(), 0, flow.model().name,
@@ -116,18 +134,18 @@ size_t tail_start(const MeasuredContent& content, int lines) {
   return i;
 }
 
-void place_content_block(const Block& block, Flow& flow, bool keep_with_next, const Block* next,
-                         TailKeep tail = {}) {
+// `keep`: the room the blocks kept with this one need below it on its page.
+void place_content_block(const Block& block, Flow& flow, double keep, TailKeep tail = {}) {
   MeasuredContent content = measure_blocks(std::span<const Block>(&block, 1), flow.width(), 0,
                                            flow.model().name, flow.diagnostics());
   if (content.overfull)
     flow.report_overflow("", "文字超出版心宽度", "text wider than the page");
-  double keep = keep_with_next && next ? start_height(*next, flow) : 0;
   // Atomic blocks (photo, stamp) move whole; text may break between lines.
   if (!content.splittable || keep > 0) {
     if (content.height + keep > flow.remaining() && flow.y() > flow.top() + 1e-6) {
       flow.new_page();
     }
+    flow.content_starts();
     draw_slices(content, 0, content.slices.size(), flow.left(), flow.y(), flow.width(),
                 flow.page());
     flow.advance(content.height);
@@ -156,6 +174,7 @@ void place_content_block(const Block& block, Flow& flow, bool keep_with_next, co
       }
       last = first + 1;  // taller than a page: place it anyway rather than loop
     }
+    flow.content_starts();
     draw_slices(content, first, last, flow.left(), flow.y(), flow.width(), flow.page());
     flow.advance(slices_height(content, first, last));
     first = last;
@@ -176,6 +195,19 @@ void Flow::new_page() {
   page.height = model_.page.height;
   result_.pages.push_back(std::move(page));
   y_ = top();
+}
+
+void Flow::new_right_hand_page() {
+  if (!page_empty())
+    new_page();
+  if (page_index() % 2 == 1) {  // a left-hand page: it stays blank
+    book_.leave_blank(page_index());
+    new_page();
+  }
+}
+
+bool Flow::page_empty() const {
+  return result_.pages.back().items.empty() && y_ <= top() + 1e-6;
 }
 
 double Flow::top() const {
@@ -202,14 +234,48 @@ void Flow::report_overflow(const std::string& field, const std::string& zh, cons
 
 namespace {
 
+// What the block at `i` (kept with what follows it) needs below it on its page: the whole of
+// the paragraphs also kept with their next, then the start of the first block that is not.
+// Section and folio marks take no room and are looked through; a page break ends the chain.
+double kept_height(const DocumentModel& model, size_t i, Flow& flow) {
+  double height = 0;
+  for (size_t j = i + 1; j < model.blocks.size(); ++j) {
+    const Block& block = model.blocks[j];
+    if (std::holds_alternative<SectionMark>(block) || std::holds_alternative<FolioStart>(block))
+      continue;
+    if (std::holds_alternative<PageBreak>(block))
+      return height;
+    const auto* p = std::get_if<Paragraph>(&block);
+    if (p && p->keep_with_next) {
+      Diagnostics ignored;  // reported when the paragraph is placed
+      height += measure_blocks(std::span<const Block>(&block, 1), flow.width(), 0,
+                               flow.model().name, ignored)
+                    .height;
+      continue;
+    }
+    return height + start_height(block, flow);
+  }
+  return height;
+}
+
 LayoutResult layout_once(const DocumentModel& model) {
   LayoutResult result;
   Flow flow(model, result);
+  std::vector<PlacedContentsEntry> contents;
   for (size_t i = 0; i < model.blocks.size(); ++i) {
     const Block& block = model.blocks[i];
     const Block* next = i + 1 < model.blocks.size() ? &model.blocks[i + 1] : nullptr;
-    if (std::holds_alternative<PageBreak>(block)) {
-      flow.new_page();
+    if (const auto* page_break = std::get_if<PageBreak>(&block)) {
+      if (page_break->right_hand)
+        flow.new_right_hand_page();
+      else
+        flow.new_page();
+    } else if (const auto* mark = std::get_if<SectionMark>(&block)) {
+      flow.book().defer(*mark);
+    } else if (const auto* folios = std::get_if<FolioStart>(&block)) {
+      flow.book().defer(*folios);
+    } else if (const auto* entry = std::get_if<ContentsEntry>(&block)) {
+      contents.push_back(place_contents_entry(*entry, flow));
     } else if (const auto* spacer = std::get_if<Spacer>(&block)) {
       flow.advance(std::min(spacer->height, flow.remaining()));
     } else if (const auto* table = std::get_if<std::shared_ptr<Table>>(&block)) {
@@ -225,10 +291,28 @@ LayoutResult layout_once(const DocumentModel& model) {
           tail.height += start_height(model.blocks[i + 2], flow);
       }
       const bool keep = (p && p->keep_with_next) || (zone && zone->keep_with_next);
-      place_content_block(block, flow, keep, next, tail);
+      place_content_block(block, flow, keep ? kept_height(model, i, flow) : 0, tail);
     }
   }
-  place_furniture(model, result.pages);
+  // Marks after the last block (a section with nothing in it) belong to the last page.
+  flow.content_starts();
+  const BookPages& book = flow.book();
+  result.folios = book.folios(result.pages.size());
+  for (const PlacedContentsEntry& placed : contents) {
+    const auto page = book.section_page(placed.entry->anchor);
+    if (!page) {
+      Diagnostic d =
+          make_error("contents-anchor", "目录条目「" + placed.entry->title + "」指向的章节不存在",
+                     "the contents entry '" + placed.entry->title +
+                         "' names a section the document does not have");
+      d.record = model.name;
+      d.value = placed.entry->anchor;
+      result.diagnostics.push_back(d);
+    }
+    finish_contents_entry(placed, page ? book.counted_folio(*page) : 0, result.pages[placed.page]);
+  }
+  result.bookmarks = book.bookmarks();
+  place_furniture(model, book, result.folios, result.pages);
   return result;
 }
 

@@ -216,6 +216,7 @@ void draw_cell_content(PlacedCell& c, size_t first, size_t last, double y, doubl
 
 // Draws rows [from, to) whole at the flow's position.
 void draw_rows(const Table& table, TableGrid& grid, int from, int to, Flow& flow) {
+  flow.content_starts();
   double top = flow.y();
   for (int r = from; r < to; ++r) {
     for (size_t i : grid.cells_starting_in_row[static_cast<size_t>(r)]) {
@@ -282,6 +283,7 @@ void split_row(const Table& table, TableGrid& grid, int r, Flow& flow) {
       segment = std::max(segment, std::min(min_height, flow.remaining()));
     if (unfinished)
       segment = flow.remaining();  // the continued row fills the page
+    flow.content_starts();
     double y = flow.y();
     for (size_t k = 0; k < ids.size(); ++k) {
       PlacedCell& c = grid.cells[ids[k]];
@@ -306,6 +308,21 @@ double group_height(const TableGrid& grid, int from) {
   return span_height(grid, from, grid.group_end[static_cast<size_t>(from)] - 1);
 }
 
+// The least a row that may split needs to start on a page: every cell's first line (a split
+// row is only started where each cell can show something) or its minimum height.
+double split_row_start_height(const Table& table, const TableGrid& grid, int r) {
+  double need = table.rows[static_cast<size_t>(r)].min_height;
+  for (size_t i : grid.cells_starting_in_row[static_cast<size_t>(r)]) {
+    const PlacedCell& c = grid.cells[i];
+    size_t first_drawn = 0;
+    while (first_drawn < c.content.slices.size() &&
+           c.content.slices[first_drawn].kind == Slice::Kind::Space)
+      ++first_drawn;
+    need = std::max(need, slices_height(c.content, 0, first_drawn + 1) + 2 * c.cell->padding);
+  }
+  return std::min(need, group_height(grid, r));
+}
+
 }  // namespace
 
 double table_start_height(const Table& table, Flow& flow) {
@@ -319,10 +336,9 @@ double table_start_height(const Table& table, Flow& flow) {
   if (first < 0)
     return 0;
   double headers = table.header_rows > 0 ? span_height(grid, 0, table.header_rows - 1) : 0;
-  if (row_splittable(table, grid, first)) {
-    return headers + table.rows[static_cast<size_t>(first)].min_height;
-  }
-  return headers + group_height(grid, first);
+  if (row_splittable(table, grid, first))
+    return table.space_before + headers + split_row_start_height(table, grid, first);
+  return table.space_before + headers + group_height(grid, first);
 }
 
 void place_table(const Table& table, Flow& flow) {

@@ -2,6 +2,7 @@
 // fixed by the template, and pagination that never splits rows joined by a row span.
 #pragma once
 
+#include "layout/book_pages.hpp"
 #include "layout/document_model.hpp"
 #include "layout/layout_engine.hpp"
 
@@ -12,7 +13,16 @@ class Flow {
  public:
   Flow(const DocumentModel& model, LayoutResult& result);
   void new_page();
+  /// The next block starts on a right-hand (odd) page: a left-hand page that would come
+  /// first is left blank. Nothing happens on a right-hand page that is still empty.
+  void new_right_hand_page();
   Page& page() { return result_.pages.back(); }
+  size_t page_index() const { return result_.pages.size() - 1; }
+  /// Nothing drawn on the page yet.
+  bool page_empty() const;
+  /// Called before drawing a block's first line or row: marks waiting for it start here.
+  void content_starts() { book_.content_at(page_index(), y_); }
+  BookPages& book() { return book_; }
   double y() const { return y_; }
   void advance(double dy) { y_ += dy; }
   double remaining() const { return bottom() - y_; }
@@ -30,6 +40,7 @@ class Flow {
  private:
   const DocumentModel& model_;
   LayoutResult& result_;
+  BookPages book_;
   double y_ = 0;
 };
 

@@ -106,7 +106,7 @@ class Builder {
       if (child.name == "qr") {
         model.qr = layout::QrMark{expand(child.attr("data"), scope_),
                                   parse_length(child.attr("size", "12mm")).value_or(mm_to_pt(12)),
-                                  child.attr("side") == "left"};
+                                  child.attr("side") == "left", child.attr("pages") == "first"};
       } else if (child.name == "footer" || child.name == "header") {
         layout::PageFurniture f{resolve_style(tpl_, child, base_), inline_text(child),
                                 child.attr("side") == "outer"};

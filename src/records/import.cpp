@@ -56,6 +56,8 @@ const Schema* resolve_kind(const SchemaSet& schemas, const SourceTable& table,
   std::size_t best_score = 0;
   bool tie = false;
   for (const Schema& schema : schemas.schemas) {
+    if (!schema.inferred_from_header)
+      continue;
     std::size_t score = count_matching_columns(schema, table);
     if (score > best_score) {
       best = &schema;

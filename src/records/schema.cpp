@@ -91,11 +91,18 @@ class SchemaReader {
     }
     for (const std::string& name : root->getNames()) {
       if (name != "kind" && name != "title" && name != "key" && name != "fields" &&
-          name != "note") {
+          name != "note" && name != "inferred_from_header") {
         problem(name, "未知的属性", "unknown property");
       }
     }
     schema.kind = string_property(*root, "kind", "kind", true);
+    if (root->has("inferred_from_header")) {
+      try {
+        schema.inferred_from_header = root->getValue<bool>("inferred_from_header");
+      } catch (const Poco::Exception&) {
+        problem("inferred_from_header", "应为 true 或 false", "must be true or false");
+      }
+    }
     if (Object::Ptr title = root->getObject("title")) {
       schema.title_zh = string_property(*title, "zh", "title.zh", true);
       schema.title_en = string_property(*title, "en", "title.en", true);

@@ -94,7 +94,10 @@ struct FieldSpec {
 };
 
 struct Schema {
-  std::string kind;      // "candidate"
+  std::string kind;  // "candidate"
+  /// Whether `import` without --kind may take a file for this kind from its columns. Results
+  /// share their name and phone columns with candidates: they are imported by name only.
+  bool inferred_from_header = true;
   std::string title_zh;  // "杰出贡献人物候选人"
   std::string title_en;
   std::string source_file;

@@ -24,7 +24,7 @@ const std::map<std::string, ElementRule>& language() {
                                           "section", "page-numbering", "contents", "repeat"};
     r["document"] = {{"kind", "title", "author", "subject", "keywords", "file-name", "tighten-to"},
                      with(blocks, {"page", "styles", "footer", "header", "qr"})};
-    r["qr"] = {{"data", "size", "side"}, {}};
+    r["qr"] = {{"data", "size", "side", "pages"}, {}};
     r["page"] = {{"size", "width", "height", "margin", "margin-top", "margin-bottom", "margin-left",
                   "margin-right"},
                  {}};
