@@ -69,7 +69,7 @@ std::set<long> dot_columns(const Page& page) {
 
 }  // namespace
 
-TEST_CASE("a book: front matter without folios, sections on right-hand pages, contents") {
+TEST_CASE("a book has front matter without folios and sections on right-hand pages and contents") {
   DocumentModel model = a5_book();
   model.blocks = {para("封面"),
                   PageBreak{true},
@@ -191,7 +191,7 @@ TEST_CASE("a heading kept with a kept note and a whole entry never ends a page")
     CHECK(!std::holds_alternative<Line>(item));
 }
 
-TEST_CASE("a QR mark for the first page only stands on the cover, folio or not") {
+TEST_CASE("a QR mark for the first page only stands on the cover whatever its folio") {
   DocumentModel model = a5_book();
   model.qr = QrMark{"TJ-2020-B-0001 0123456789ab", mm_to_pt(11), false, true};
   model.blocks = {para("封面"), PageBreak{true}, FolioStart{1}, para("正文")};

@@ -72,7 +72,7 @@ std::vector<std::string> describe(const layout::DocumentModel& model) {
 
 }  // namespace
 
-TEST_CASE("sections repeat over a record set, contents list them, winners are narrowed") {
+TEST_CASE("sections repeat over a record set and contents list them and winners are narrowed") {
   Setup setup;
   const auto model = setup.build(
       R"(<contents leader="·"/>
