@@ -291,3 +291,56 @@ TEST_CASE("booklet: options a user can get wrong are reported and nothing is wri
   CHECK(impose.code == 64);
   CHECK(impose.err.find("saddle") != std::string::npos);
 }
+
+TEST_CASE("results import the same from CSV and JSON and XLSX and a bad row imports nothing") {
+  t::TempDir tmp;
+  sample_workspace(tmp);
+  auto stored_results = [&](const std::string& ws) {
+    tuijie::store::Workspace workspace = tuijie::store::Workspace::open(tmp / ws);
+    return workspace.records("result");
+  };
+  const auto from_csv = stored_results("ws");
+  REQUIRE(from_csv.size() == 14);
+  for (const std::string format : {"json", "xlsx"}) {
+    INFO(format);
+    const fs::path copy = tmp.path() / ("ws-" + format);
+    fs::copy(tmp.path() / "ws", copy, fs::copy_options::recursive);
+    // Replacing each category the file names: the same rows leave the same results.
+    const Run run = run_program("--workspace " + quote(copy.string()) + " import --kind result " +
+                                    quote(kSamples + "results." + format),
+                                tmp.path());
+    INFO(run.err);
+    REQUIRE(run.code == 0);
+    CHECK(stored_results("ws-" + format) == from_csv);
+  }
+
+  // One row naming a company nobody imported: the row and the name are reported, and the
+  // workspace is byte for byte what it was.
+  std::string csv = t::read_file(kSamples + "results.csv");
+  const size_t at = csv.find("天津渤海数据处理有限公司");
+  REQUIRE(at != std::string::npos);
+  std::string unknown = csv;
+  unknown.replace(at, std::string("天津渤海数据处理有限公司").size(), "天津不存在的公司");
+  t::write_file(tmp / "unknown.csv", unknown);
+  const std::string before = t::read_file((tmp.path() / "ws" / "tuijie.db").string());
+  const Run bad = run_program("--workspace ws import --kind result unknown.csv", tmp.path());
+  CHECK(bad.code == 65);
+  CHECK(bad.err.find("unknown.csv:4") != std::string::npos);
+  CHECK(bad.err.find("天津不存在的公司") != std::string::npos);
+  CHECK(t::read_file((tmp.path() / "ws" / "tuijie.db").string()) == before);
+
+  // The committee drops a winner: importing its decision again without that row removes it,
+  // and only it.
+  std::string dropped = csv;
+  const size_t line = dropped.rfind('\n', at);
+  dropped.erase(line, dropped.find('\n', at) - line);
+  t::write_file(tmp / "dropped.csv", dropped);
+  const Run again = run_program("--workspace ws import --kind result dropped.csv", tmp.path());
+  INFO(again.err);
+  REQUIRE(again.code == 0);
+  CHECK(again.out.find("removed: 1") != std::string::npos);
+  const auto left = stored_results("ws");
+  CHECK(left.size() == 13);
+  for (const auto& result : left)
+    CHECK(result.get("name") != "天津渤海数据处理有限公司");
+}

@@ -28,8 +28,10 @@ std::map<std::string, std::vector<Record>> stored() {
                  {{"name", "天津海河软件"}, {"credit_code", "91120101MA06G4UX0Q"}})}},
           {"candidate",
            {make("candidate", "P-001", {{"candidate_id", "P-001"}, {"name", "陈立峰"}}),
-            make("candidate", "P-002", {{"candidate_id", "P-002"}, {"name", "王伟"}, {"phone", "13800000001"}}),
-            make("candidate", "P-003", {{"candidate_id", "P-003"}, {"name", "王伟"}, {"phone", "13800000002"}})}}};
+            make("candidate", "P-002",
+                 {{"candidate_id", "P-002"}, {"name", "王伟"}, {"phone", "13800000001"}}),
+            make("candidate", "P-003",
+                 {{"candidate_id", "P-003"}, {"name", "王伟"}, {"phone", "13800000002"}})}}};
 }
 
 Record result(std::map<std::string, std::string> fields) {
@@ -45,10 +47,13 @@ ResultMatching match(const std::vector<Record>& rows) {
 
 }  // namespace
 
-TEST_CASE("results name organisations by credit code or name and persons by number or name or phone") {
+TEST_CASE(
+    "results name organisations by credit code or name and persons by number or name or phone") {
   const auto matched = match({
       result({{"category", "领军企业"}, {"name", "天津泰达供应链"}}),
-      result({{"category", "领军企业"}, {"name", "天津海河软件"}, {"credit_code", "91120101MA06G4UX0Q"}}),
+      result({{"category", "领军企业"},
+              {"name", "天津海河软件"},
+              {"credit_code", "91120101MA06G4UX0Q"}}),
       result({{"category", "杰出人物"}, {"name", "陈立峰"}, {"candidate_id", "P-001"}}),
       result({{"category", "杰出人物"}, {"name", "王伟"}, {"phone", "13800000002"}}),
   });
@@ -64,7 +69,8 @@ TEST_CASE("results name organisations by credit code or name and persons by numb
 
 TEST_CASE("a result row that names no record or several is an error naming row and value") {
   auto only_error = [](const Record& row) {
-    const auto matched = match({result({{"category", "领军企业"}, {"name", "天津泰达供应链"}}), row});
+    const auto matched =
+        match({result({{"category", "领军企业"}, {"name", "天津泰达供应链"}}), row});
     CHECK(matched.results.empty());  // one bad row: nothing at all
     REQUIRE(matched.diagnostics.size() == 1);
     CHECK(matched.diagnostics[0].row == 3);
@@ -78,7 +84,9 @@ TEST_CASE("a result row that names no record or several is an error naming row a
   d = only_error(result({{"category", "领军企业"}, {"name", "天津海河软件"}}));
   CHECK(d.code == "result-ambiguous");
   CHECK(d.reason_zh.find("统一社会信用代码") != std::string::npos);
-  d = only_error(result({{"category", "领军企业"}, {"name", "天津泰达供应链"}, {"credit_code", "91120104MA06A2BN7T"}}));
+  d = only_error(result({{"category", "领军企业"},
+                         {"name", "天津泰达供应链"},
+                         {"credit_code", "91120104MA06A2BN7T"}}));
   CHECK(d.code == "result-name-mismatch");
   CHECK(d.reason_zh.find("天津海河软件") != std::string::npos);
   d = only_error(result({{"category", "杰出人物"}, {"name", "王伟"}}));
@@ -94,12 +102,15 @@ TEST_CASE("a result row that names no record or several is an error naming row a
   d = only_error(result({{"category", "最佳园区"}, {"name", "某园区"}}));
   CHECK(d.code == "result-category-unknown");
   CHECK(d.reason_zh.find("领军企业、杰出人物") != std::string::npos);
-  d = only_error(result({{"category", "领军企业"}, {"name", "天津泰达供应链"}, {"credit_code", "91120116MA05N8XB6L"}}));
+  d = only_error(result({{"category", "领军企业"},
+                         {"name", "天津泰达供应链"},
+                         {"credit_code", "91120116MA05N8XB6L"}}));
   CHECK(d.code == "result-duplicate");
   CHECK(d.reason_en.find("row 2") != std::string::npos);
 }
 
-TEST_CASE("campaign awards with unknown kinds or repeated names or unknown name orders are refused") {
+TEST_CASE(
+    "campaign awards with unknown kinds or repeated names or unknown name orders are refused") {
   const std::string good = std::string(TUIJIE_SOURCE_DIR) + "/data/campaigns/tianjin-2020.json";
   std::ifstream in(good);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
