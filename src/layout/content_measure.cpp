@@ -247,8 +247,6 @@ size_t slices_fitting(const MeasuredContent& content, size_t first, double avail
   return fit == content.slices.size() ? fit : last_break;
 }
 
-namespace {
-
 void place_line(const text::LaidLine& line, double x, double top, Page& page) {
   for (const auto& run : line.runs) {
     GlyphRun placed = run;
@@ -257,6 +255,8 @@ void place_line(const text::LaidLine& line, double x, double top, Page& page) {
     page.items.emplace_back(std::move(placed));
   }
 }
+
+namespace {
 
 void place_photo(const Photo& photo, double x, double top, double width, Page& page) {
   double left = x;

@@ -61,6 +61,9 @@ bool can_shrink(std::span<const Block> blocks, double shrink);
 
 text::TextStyle text_style(const Style& style, double shrink = 0);
 
+/// Draws a laid-out line with its left edge at `x` and the top of its line box at `top`.
+void place_line(const text::LaidLine& line, double x, double top, Page& page);
+
 /// The text with the style's first-line indent as ideographic spaces, at the start of the text
 /// and after every '\n'.
 std::string indented_text(const std::string& text, const Style& style);

@@ -28,16 +28,6 @@ double title_width(const ContentsEntry& entry, double width) {
   return width - text::measure(kWidestFolio, style) - 2 * leader_gap(entry);
 }
 
-// Places laid-out runs with the line's left edge at x and its top at `top`.
-void draw_line(const text::LaidLine& line, double x, double top, Page& page) {
-  for (const GlyphRun& run : line.runs) {
-    GlyphRun placed = run;
-    placed.x = x + run.x;
-    placed.y = top + line.ascent;
-    page.items.emplace_back(std::move(placed));
-  }
-}
-
 }  // namespace
 
 double contents_entry_height(const ContentsEntry& entry, double width) {
@@ -60,7 +50,7 @@ PlacedContentsEntry place_contents_entry(const ContentsEntry& entry, Flow& flow)
   placed.right = flow.left() + flow.width();
   double top = flow.y() + entry.space_before;
   for (const text::LaidLine& line : laid.lines) {
-    draw_line(line, flow.left(), top, flow.page());
+    place_line(line, flow.left(), top, flow.page());
     placed.baseline = top + line.ascent;
     placed.title_end = flow.left() + line.width;
     top += line.height;
@@ -82,7 +72,7 @@ void finish_contents_entry(const PlacedContentsEntry& placed, int folio, Page& p
     const auto number = text::layout_paragraph(std::to_string(folio), style, folio_room * 2);
     if (!number.lines.empty()) {
       const text::LaidLine& line = number.lines.front();
-      draw_line(line, placed.right - line.width, placed.baseline - line.ascent, page);
+      place_line(line, placed.right - line.width, placed.baseline - line.ascent, page);
       folio_width = line.width;
     }
   }
@@ -103,8 +93,8 @@ void finish_contents_entry(const PlacedContentsEntry& placed, int folio, Page& p
   if (dots.lines.empty())
     return;
   const text::LaidLine& line = dots.lines.front();
-  draw_line(line, placed.right - static_cast<double>(k_first) * advance,
-            placed.baseline - line.ascent, page);
+  place_line(line, placed.right - static_cast<double>(k_first) * advance,
+             placed.baseline - line.ascent, page);
 }
 
 }  // namespace tuijie::layout
