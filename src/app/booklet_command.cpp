@@ -155,7 +155,7 @@ int BookletCommand::run(Context& context, const std::vector<std::string>& args) 
   }
 
   // The booklet's identity covers the results and the records they print.
-  DocumentStamp stamp = stamp_collection(workspace, "booklet", collection_data(chosen.sets, {}));
+  DocumentStamp stamp = stamp_collection(workspace, "booklet", collection_data(chosen.sources, {}));
   stamp.add_to(globals);
   const records::Record none;
   merge::ComposedDocument booklet =

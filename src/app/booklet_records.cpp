@@ -45,6 +45,11 @@ BookletRecords booklet_records(store::Workspace& workspace) {
       out.problems.push_back(std::move(d));
       continue;
     }
+    out.sources["result"].push_back(result);
+    auto& named = out.sources[kind];
+    if (std::none_of(named.begin(), named.end(),
+                     [&](const records::Record& r) { return r.key == winner->key; }))
+      named.push_back(*winner);
     records::Record entry = *winner;
     entry.kind = kResultSet;
     entry.key = result.key;

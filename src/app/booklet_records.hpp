@@ -19,6 +19,10 @@ struct BookletRecords {
   /// "result": the winner's own fields and lists, plus award (the category's name), kind (the
   /// winner's kind), citation and order from the result row.
   merge::RecordSets sets;
+  /// The stored records the booklet prints, as stored: the results and the records they
+  /// name, by kind. What its document hash covers, so that `tuijie verify` can compare them
+  /// with the workspace record by record.
+  merge::RecordSets sources;
   Diagnostics problems;  // a result whose record is no longer stored, a category not in use
 };
 

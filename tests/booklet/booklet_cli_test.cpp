@@ -271,6 +271,12 @@ TEST_CASE("booklet: contents and folios and running headers and photos on A5 and
   }
   CHECK(!page_text(1).empty());
 
+  // The booklet's number and hash check out against the workspace it was printed from.
+  const Run verify = run_program("--workspace ws verify " + quote(booklet), tmp.path());
+  INFO(verify.out << verify.err);
+  CHECK(verify.code == 0);
+  CHECK(verify.out.find("matches") != std::string::npos);
+
   // The same workspace prints the same bytes again.
   const std::string first = t::read_file(booklet), first_imposed = t::read_file(imposed);
   REQUIRE(run_program("--workspace ws booklet --out out --impose saddle", tmp.path()).code == 0);
