@@ -42,10 +42,9 @@ const std::map<std::string, ElementRule>& language() {
         {"columns", "border", "padding", "style", "header-rows", "space-before", "space-after"},
         {"row", "repeat", "when"}};
     // In a table a repeat holds rows; among blocks (<repeat records> only) it holds blocks.
-    r["repeat"] = {
-        {"list", "min-rows", "choices", "level", "records", "order-by", "text-order", "field",
-                   "equals"},
-        with(blocks, {"row"})};
+    r["repeat"] = {{"list", "min-rows", "choices", "level", "records", "order-by", "text-order",
+                    "field", "equals"},
+                   with(blocks, {"row"})};
     r["section"] = {{"title", "bookmark", "level", "start", "contents"}, blocks};
     r["page-numbering"] = {{"start"}, {}};
     r["contents"] = {{"style", "leader", "size", "font", "space-before", "space-after"}, {}};
