@@ -108,7 +108,10 @@ class Builder {
                                   parse_length(child.attr("size", "12mm")).value_or(mm_to_pt(12)),
                                   child.attr("side") == "left", child.attr("pages") == "first"};
       } else if (child.name == "footer" || child.name == "header") {
-        layout::PageFurniture f{resolve_style(tpl_, child, base_), inline_text(child),
+        in_furniture_ = true;
+        const std::string running_text = inline_text(child);
+        in_furniture_ = false;
+        layout::PageFurniture f{resolve_style(tpl_, child, base_), running_text,
                                 child.attr("side") == "outer"};
         const std::string pages = child.attr("pages", "all");
         f.sides = pages == "odd"    ? layout::PageSides::Odd
@@ -270,7 +273,7 @@ class Builder {
         out += layout::kPageCountMark;
       } else if (child.name == "section-title") {
         // In running text, the title of each page's section; in the body, the section's own.
-        out += in_section_ ? section_title_ : std::string(layout::kSectionTitleMark);
+        out += in_furniture_ ? std::string(layout::kSectionTitleMark) : section_title_;
       } else if (child.name == "when") {
         if (condition_holds(child))
           out += inline_text(child);
@@ -627,13 +630,10 @@ class Builder {
     if (e.attr("contents", "yes") != "no")
       sections_.push_back({mark.title, mark.anchor});
     out.push_back(mark);
-    const bool saved_in = in_section_;
     std::string saved_title = std::move(section_title_);
-    in_section_ = true;
     section_title_ = mark.title;
     for (const Element& child : e.children)
       add_block(child, inherited, out);
-    in_section_ = saved_in;
     section_title_ = std::move(saved_title);
   }
 
@@ -698,7 +698,7 @@ class Builder {
   };
   std::vector<Section> sections_;
   int section_count_ = 0;
-  bool in_section_ = false;
+  bool in_furniture_ = false;  // building a header's or footer's text
   std::string section_title_;
   static constexpr const char* kContentsPlaceholder = "\x01contents";
 };

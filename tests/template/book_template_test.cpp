@@ -108,6 +108,18 @@ TEST_CASE("a section may stay out of the contents and the bookmarks") {
                                                     "section:第一章@section-2+bm", "p:一"});
 }
 
+TEST_CASE("section-title prints the section in the body and each page's section in running text") {
+  Setup setup;
+  const auto model = setup.build(
+      R"(<header><section-title/></header><p>前<section-title/>言</p>
+         <section title="第一章"><p><section-title/></p></section>)",
+      {});
+  REQUIRE(model.headers.size() == 1);
+  CHECK(model.headers[0].text == layout::kSectionTitleMark);
+  CHECK(describe(model) ==
+        std::vector<std::string>{"p:前言", "section:第一章@section-1+bm", "p:第一章"});
+}
+
 TEST_CASE("text order: by stroke count when the template asks for it") {
   Setup setup;
   merge::RecordSets sets;
