@@ -55,8 +55,10 @@ PlacedContentsEntry place_contents_entry(const ContentsEntry& entry, Flow& flow)
     placed.title_end = flow.left() + line.width;
     top += line.height;
   }
-  if (laid.lines.empty())
-    placed.baseline = top + entry.style.size * 0.88, placed.title_end = flow.left();
+  if (laid.lines.empty()) {  // an empty title: the leader runs from the left edge
+    placed.baseline = top + entry.style.size * 0.88;
+    placed.title_end = flow.left();
+  }
   flow.advance(height);
   return placed;
 }
