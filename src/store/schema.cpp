@@ -93,6 +93,26 @@ const std::vector<Migration>& migrations() {
                 printed_at TEXT NOT NULL,
                 PRIMARY KEY (number, hash)))",
        }},
+      {4,
+       "printed files",
+       {
+           // What was written, not only what was meant: the SHA-256 of each PDF file as
+           // written and of its pages' drawing (content streams, decoded, in page order), so
+           // that `tuijie verify` tells an untouched file, a re-saved one that still shows the
+           // same pages, and one whose pages differ. One row per distinct file; printings from
+           // before this step have none, and verify says so.
+           R"(CREATE TABLE printed_files (
+                number       TEXT NOT NULL REFERENCES documents (number),
+                hash         TEXT NOT NULL CHECK (length(hash) = 64),
+                file_sha256  TEXT NOT NULL CHECK (length(file_sha256) = 64),
+                pages_sha256 TEXT NOT NULL CHECK (length(pages_sha256) = 64),
+                pages        INTEGER NOT NULL CHECK (pages >= 0),
+                file_name    TEXT NOT NULL,
+                printed_at   TEXT NOT NULL,
+                PRIMARY KEY (number, file_sha256),
+                FOREIGN KEY (number, hash) REFERENCES printings (number, hash)))",
+           "CREATE INDEX printed_files_pages ON printed_files (number, pages_sha256)",
+       }},
   };
   return steps;
 }
