@@ -4,18 +4,21 @@
 
 #include <filesystem>
 #include <ostream>
+#include <sstream>
 
 #include "app/booklet_records.hpp"
 #include "app/context.hpp"
 #include "app/document_identity.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
+#include "app/publishing.hpp"
 #include "app/render_command.hpp"
 #include "app/stages.hpp"
 #include "core/units.hpp"
 #include "layout/imposition.hpp"
 #include "merge/field_catalog.hpp"
 #include "merge/render.hpp"
+#include "output/file_names.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "store/workspace.hpp"
 #include "template/element.hpp"
@@ -154,47 +157,56 @@ int BookletCommand::run(Context& context, const std::vector<std::string>& args) 
     return kExitDataError;
   }
 
-  // The booklet's identity covers the results and the records they print.
-  DocumentStamp stamp = stamp_collection(workspace, "booklet", collection_data(chosen.sources, {}));
-  stamp.add_to(globals);
-  const records::Record none;
-  merge::ComposedDocument booklet =
-      merge::compose(tpl, none, globals, pdf_creation_date(campaign.document_date()), &chosen.sets);
-  context.report(booklet.diagnostics);
-  if (!booklet.ok()) {
-    context.err() << context.tr("有问题，未写出手册，见上。",
-                                "Problems found; the booklet was not written, see above.")
-                  << '\n';
-    return kExitDataError;
-  }
-
   const fs::path out_dir =
       config.getString(binding_for("out"), (fs::path(workspace.dir()) / "out").string());
-  std::error_code error;
-  fs::create_directories(out_dir, error);
-  if (error) {
-    throw TuijieError(make_error("cannot-create-output", "无法创建输出文件夹：" + error.message(),
-                                 "cannot create the output folder: " + error.message(),
-                                 out_dir.string()));
-  }
-  const fs::path file = out_dir / booklet.file_name;
-  pdf::write_pdf_file(booklet.document, file.string());
-  record_printed(workspace, stamp);
-  context.out() << context.tr("已写入 ", "wrote ") << file.string() << context.tr("（", " (")
-                << booklet.document.pages.size() << context.tr(" 页，", " pages, ")
-                << chosen.sets[kAwardSet].size() << context.tr(" 个奖项，", " categories, ")
-                << chosen.sets[kResultSet].size() << context.tr(" 个入选）", " winners)") << '\n';
-  if (impose == "saddle") {
-    const layout::PagedDocument imposed =
-        layout::impose_saddle(booklet.document, booklet_sheet_width(booklet.document));
-    const fs::path imposed_file = out_dir / (file.stem().string() + "-saddle.pdf");
-    pdf::write_pdf_file(imposed, imposed_file.string());
-    context.out() << context.tr("已写入 ", "wrote ") << imposed_file.string()
-                  << context.tr("（", " (") << imposed.pages.size()
-                  << context.tr(" 面，双面印刷后对折装订）",
-                                " sheet sides: print double-sided, fold, staple)")
-                  << '\n';
-  }
+  tidy_output(context, workspace, out_dir);
+  const records::Record none;
+  std::ostringstream report;
+  const int status = with_fresh_numbers([&] {
+    output::Publication publication(workspace, number_digits(campaign));
+    // The booklet's identity covers the results and the records they print.
+    DocumentStamp stamp = stamp_collection(campaign, publication.numbers(), "booklet",
+                                           collection_data(chosen.sources, {}));
+    std::map<std::string, std::string> own = globals;
+    stamp.add_to(own);
+    merge::ComposedDocument booklet =
+        merge::compose(tpl, none, own, pdf_creation_date(campaign.document_date()), &chosen.sets);
+    context.report(booklet.diagnostics);
+    if (!booklet.ok()) {
+      context.err() << context.tr("有问题，未写出手册，见上。",
+                                  "Problems found; the booklet was not written, see above.")
+                    << '\n';
+      return int{kExitDataError};
+    }
+    const std::string name =
+        output::unique_file_names({{booklet.file_name, stamp.number}}, out_dir).front();
+    const fs::path file = out_dir / name;
+    publication.add_document(file, pdf::write_pdf(booklet.document), stamp.printed());
+    report.str("");
+    report << context.tr("已写入 ", "wrote ") << file.string() << context.tr("（", " (")
+           << booklet.document.pages.size() << context.tr(" 页，", " pages, ")
+           << chosen.sets[kAwardSet].size() << context.tr(" 个奖项，", " categories, ")
+           << chosen.sets[kResultSet].size() << context.tr(" 个入选）", " winners)") << '\n';
+    if (impose == "saddle") {
+      const layout::PagedDocument imposed =
+          layout::impose_saddle(booklet.document, booklet_sheet_width(booklet.document));
+      const std::string imposed_name =
+          output::unique_file_names({{file.stem().string() + "-saddle.pdf", stamp.number}}, out_dir)
+              .front();
+      // The imposed sheets show the booklet's pages: verify knows them as its file too.
+      publication.add_file_of(out_dir / imposed_name, pdf::write_pdf(imposed), stamp.printed());
+      report << context.tr("已写入 ", "wrote ") << (out_dir / imposed_name).string()
+             << context.tr("（", " (") << imposed.pages.size()
+             << context.tr(" 面，双面印刷后对折装订）",
+                           " sheet sides: print double-sided, fold, staple)")
+             << '\n';
+    }
+    publication.commit();
+    return int{kExitOk};
+  });
+  if (status != kExitOk)
+    return status;
+  context.out() << report.str();
   return kExitOk;
 }
 

@@ -23,12 +23,6 @@ std::string series_of(const store::Campaign& campaign, const std::string& kind) 
   return prefix + "-" + letter;
 }
 
-int digits_of(const store::Campaign& campaign) {
-  const std::string text = campaign.get("document_number.digits");
-  const int digits = text.empty() ? 4 : std::atoi(text.c_str());
-  return digits > 0 && digits < 10 ? digits : 4;
-}
-
 std::string json_string(const std::string& text) {
   std::string out = "\"";
   for (unsigned char c : text) {
@@ -48,6 +42,12 @@ std::string json_string(const std::string& text) {
 }
 
 }  // namespace
+
+int number_digits(const store::Campaign& campaign) {
+  const std::string text = campaign.get("document_number.digits");
+  const int digits = text.empty() ? 4 : std::atoi(text.c_str());
+  return digits > 0 && digits < 10 ? digits : 4;
+}
 
 void DocumentStamp::add_to(std::map<std::string, std::string>& globals) const {
   globals[merge::kDocumentNumber] = number;
@@ -76,29 +76,25 @@ std::string collection_data(const merge::RecordSets& sets,
   return out + "}";
 }
 
-DocumentStamp stamp_record(store::Workspace& workspace, const records::Record& record) {
-  const store::Campaign& campaign = workspace.campaign();
+DocumentStamp stamp_record(const store::Campaign& campaign, store::NumberPlan& plan,
+                           const records::Record& record) {
   DocumentStamp stamp;
+  stamp.identity = {record.kind, record.key, series_of(campaign, record.kind)};
   stamp.data = record_data(record);
   stamp.hash = store::sha256_hex(stamp.data);
-  stamp.number = store::document_number(
-      workspace, {record.kind, record.key, series_of(campaign, record.kind)}, digits_of(campaign));
+  stamp.number = plan.number_for(stamp.identity);
   return stamp;
 }
 
-DocumentStamp stamp_collection(store::Workspace& workspace, const std::string& kind,
-                               const std::string& data, const std::string& group) {
-  const store::Campaign& campaign = workspace.campaign();
+DocumentStamp stamp_collection(const store::Campaign& campaign, store::NumberPlan& plan,
+                               const std::string& kind, const std::string& data,
+                               const std::string& group) {
   DocumentStamp stamp;
+  stamp.identity = {kind, group, series_of(campaign, kind)};
   stamp.data = data;
   stamp.hash = store::sha256_hex(data);
-  stamp.number = store::document_number(workspace, {kind, group, series_of(campaign, kind)},
-                                        digits_of(campaign));
+  stamp.number = plan.number_for(stamp.identity);
   return stamp;
-}
-
-void record_printed(store::Workspace& workspace, const DocumentStamp& stamp) {
-  store::record_printing(workspace, stamp.number, stamp.hash, stamp.data);
 }
 
 }  // namespace tuijie::app

@@ -9,18 +9,25 @@
 
 #include "merge/record_sets.hpp"
 #include "records/record.hpp"
+#include "store/document_register.hpp"
 #include "store/workspace.hpp"
 
 namespace tuijie::app {
 
 struct DocumentStamp {
-  std::string number;  // TJ-2020-E-0007
+  store::DocumentIdentity identity;
+  std::string number;  // TJ-2020-E-0007, as planned (assigned when its file is recorded)
   std::string hash;    // SHA-256 of `data`
   std::string data;    // the canonical data hashed
 
   /// The globals a template prints: document.number and document.hash (short form).
   void add_to(std::map<std::string, std::string>& globals) const;
+  /// What the register keeps of it once printed.
+  store::PrintedDocument printed() const { return {identity, number, hash, data}; }
 };
+
+/// The least number of digits of a sequence, from the campaign (document_number.digits).
+int number_digits(const store::Campaign& campaign);
 
 /// The canonical data of a stored record as it is hashed: the record's stored JSON, without
 /// the evaluation.* fields a packet adds for printing.
@@ -31,17 +38,16 @@ std::string record_data(const records::Record& record);
 std::string collection_data(const merge::RecordSets& sets,
                             const std::map<std::string, std::string>& counts);
 
-/// Numbers a record's document (kind = the record's kind).
-DocumentStamp stamp_record(store::Workspace& workspace, const records::Record& record);
+/// Numbers a record's document (kind = the record's kind) in the run's plan.
+DocumentStamp stamp_record(const store::Campaign& campaign, store::NumberPlan& plan,
+                           const records::Record& record);
 
 /// Numbers a document about no single record: `kind` names it ("summary", "cover_letter").
 /// `group` tells apart the documents of one kind that list different groups of records (a
 /// nomination list per nominating body): each group keeps its own number; "" for a kind
 /// printed once per workspace.
-DocumentStamp stamp_collection(store::Workspace& workspace, const std::string& kind,
-                               const std::string& data, const std::string& group = "");
-
-/// Keeps the printed data under the document's number (call once its file is written).
-void record_printed(store::Workspace& workspace, const DocumentStamp& stamp);
+DocumentStamp stamp_collection(const store::Campaign& campaign, store::NumberPlan& plan,
+                               const std::string& kind, const std::string& data,
+                               const std::string& group = "");
 
 }  // namespace tuijie::app

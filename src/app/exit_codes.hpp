@@ -15,6 +15,7 @@ enum ExitCode : int {
   kExitNoInput = 66,     // an input file, the workspace or a resource is missing
   kExitSoftware = 70,    // internal failure
   kExitCantCreate = 73,  // the workspace, a folder or a file cannot be created
+  kExitTempFail = 75,    // the workspace stayed busy with another command: try again later
 };
 
 /// The exit code for an error that stopped a command, chosen by the first diagnostic's code

@@ -9,14 +9,16 @@
 #include "app/context.hpp"
 #include "app/document_identity.hpp"
 #include "app/exit_codes.hpp"
-#include "app/file_copy.hpp"
 #include "app/lang.hpp"
 #include "app/nomination_bundles.hpp"
+#include "app/publishing.hpp"
+#include "app/read_file.hpp"
 #include "app/render_command.hpp"
 #include "app/stages.hpp"
 #include "merge/compiled_template.hpp"
 #include "merge/field_catalog.hpp"
 #include "merge/packet.hpp"
+#include "output/file_names.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "store/workspace.hpp"
 #include "template/element.hpp"
@@ -35,8 +37,6 @@ constexpr const char* kListTemplate = "templates/nomination-list.xml";
 constexpr const char* kBundleNominator = "bundle.nominator";
 constexpr const char* kBundleName = "bundle.name";
 constexpr const char* kBundleCount = "bundle.count";
-// File names stay well under the 255 bytes most file systems allow, with room for a suffix.
-constexpr size_t kMaxStemBytes = 180;
 
 // One bundle composed and ready to write.
 struct ComposedBundle {
@@ -80,29 +80,6 @@ std::string bundle_name(const NominationBundle& bundle,
       name += (name.empty() ? "" : "-") + part;
   }
   return name;
-}
-
-// `text` cut to at most `bytes` bytes without splitting a UTF-8 sequence.
-std::string utf8_prefix(const std::string& text, size_t bytes) {
-  if (text.size() <= bytes)
-    return text;
-  size_t end = bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-    --end;
-  return text.substr(0, end);
-}
-
-// The list's file name without ".pdf", short enough for any file system and unlike every
-// stem before it (two bodies whose names differ only in unsafe characters get the list's
-// number appended).
-std::string unique_stem(const std::string& file_name, const std::string& number,
-                        std::set<std::string>& taken) {
-  std::string stem = utf8_prefix(file_name.substr(0, file_name.size() - 4), kMaxStemBytes);
-  if (!taken.insert(stem).second) {
-    stem += "-" + number;
-    taken.insert(stem);
-  }
-  return stem;
 }
 
 Diagnostic missing_photo(const records::Record& candidate) {
@@ -192,99 +169,110 @@ int NominationsCommand::run(Context& context, const std::vector<std::string>& ar
   const std::string date = pdf_creation_date(campaign.document_date());
   const records::Record none;
 
-  Diagnostics problems;
-  std::vector<ComposedBundle> composed;
-  std::set<std::string> stems;
-  for (const NominationBundle& bundle : bundles) {
-    ComposedBundle out;
-    out.bundle = &bundle;
-    // The forms are numbered first: the list prints their numbers.
-    merge::RecordSets rows{{kKind, bundle.candidates}};
-    for (records::Record& row : rows[kKind]) {
-      out.forms.push_back(stamp_record(workspace, row));
-      row.fields[merge::kDocumentNumber] = out.forms.back().number;
-      if (!fs::is_regular_file(row.get("photo")))
-        problems.push_back(missing_photo(row));
-    }
-    std::map<std::string, std::string> own = globals;
-    own[kBundleNominator] = bundle.nominator;
-    own[kBundleName] = bundle_name(bundle, alone_when);
-    own[kBundleCount] = std::to_string(bundle.candidates.size());
-    // The list's hash covers the candidates as stored (so `tuijie verify` can name what
-    // changed) and the body it names; the forms' numbers follow from the candidates.
-    const merge::RecordSets listed{{kKind, bundle.candidates}};
-    const std::map<std::string, std::string> named{{kBundleNominator, bundle.nominator}};
-    out.list = stamp_collection(workspace, kListKind, collection_data(listed, named), bundle.key);
-    out.list.add_to(own);
-    merge::ComposedDocument list = merge::compose(list_template, none, own, date, &rows);
-    problems.insert(problems.end(), list.diagnostics.begin(), list.diagnostics.end());
-    out.stem = unique_stem(list.file_name, out.list.number, stems);
-    out.info = list.document.info;
-    // Bookmarked by what it is: 候选人推荐名单 from its title.
-    const std::string& title = list.document.info.title;
-    const std::string list_label = title.substr(0, title.find(' '));
-    out.parts.push_back({list_label, {}});
-    out.parts.back().entries.push_back({list_label, bundle.key, out.list.number, std::move(list)});
-
-    for (size_t i = 0; i < bundle.candidates.size(); ++i) {
-      const records::Record& candidate = bundle.candidates[i];
-      std::map<std::string, std::string> form_globals = globals;
-      out.forms[i].add_to(form_globals);
-      merge::ComposedDocument doc = merge::compose(form, candidate, form_globals, date);
-      problems.insert(problems.end(), doc.diagnostics.begin(), doc.diagnostics.end());
-      // A part of one entry named as its entry: one flat bookmark per candidate.
-      const std::string& name = candidate.get("name");
-      out.parts.push_back({name, {}});
-      out.parts.back().entries.push_back(
-          {name, candidate.key, out.forms[i].number, std::move(doc)});
-    }
-    composed.push_back(std::move(out));
-  }
-  context.report(problems);
-  if (has_errors(problems)) {
-    context.err() << context.tr("有问题，未写出推荐材料，见上。",
-                                "Problems found; no bundle was written, see above.")
-                  << '\n';
-    return kExitDataError;
-  }
-
   const fs::path out_dir = config.getString(
       binding_for("out"), (fs::path(workspace.dir()) / "out" / "nominations").string());
-  std::vector<merge::ManifestRow> manifest;
-  for (ComposedBundle& bundle : composed) {
-    const fs::path photos = out_dir / bundle.stem;
-    std::error_code error;
-    fs::create_directories(photos, error);
-    if (error) {
-      throw TuijieError(make_error("cannot-create-output", "无法创建输出文件夹：" + error.message(),
-                                   "cannot create the output folder: " + error.message(),
-                                   photos.string()));
+  tidy_output(context, workspace, out_dir);
+
+  const int status = with_fresh_numbers([&] {
+    output::Publication publication(workspace, number_digits(campaign));
+    Diagnostics problems;
+    std::vector<ComposedBundle> composed;
+    for (const NominationBundle& bundle : bundles) {
+      ComposedBundle out;
+      out.bundle = &bundle;
+      // The forms are numbered first: the list prints their numbers.
+      merge::RecordSets rows{{kKind, bundle.candidates}};
+      for (records::Record& row : rows[kKind]) {
+        out.forms.push_back(stamp_record(campaign, publication.numbers(), row));
+        row.fields[merge::kDocumentNumber] = out.forms.back().number;
+        if (!fs::is_regular_file(row.get("photo")))
+          problems.push_back(missing_photo(row));
+      }
+      std::map<std::string, std::string> own = globals;
+      own[kBundleNominator] = bundle.nominator;
+      own[kBundleName] = bundle_name(bundle, alone_when);
+      own[kBundleCount] = std::to_string(bundle.candidates.size());
+      // The list's hash covers the candidates as stored (so `tuijie verify` can name what
+      // changed) and the body it names; the forms' numbers follow from the candidates.
+      const merge::RecordSets listed{{kKind, bundle.candidates}};
+      const std::map<std::string, std::string> named{{kBundleNominator, bundle.nominator}};
+      out.list = stamp_collection(campaign, publication.numbers(), kListKind,
+                                  collection_data(listed, named), bundle.key);
+      out.list.add_to(own);
+      merge::ComposedDocument list = merge::compose(list_template, none, own, date, &rows);
+      problems.insert(problems.end(), list.diagnostics.begin(), list.diagnostics.end());
+      out.stem = list.file_name.substr(0, list.file_name.size() - 4);
+      out.info = list.document.info;
+      // Bookmarked by what it is: 候选人推荐名单 from its title.
+      const std::string& title = list.document.info.title;
+      const std::string list_label = title.substr(0, title.find(' '));
+      out.parts.push_back({list_label, {}});
+      out.parts.back().entries.push_back(
+          {list_label, bundle.key, out.list.number, std::move(list)});
+
+      for (size_t i = 0; i < bundle.candidates.size(); ++i) {
+        const records::Record& candidate = bundle.candidates[i];
+        std::map<std::string, std::string> form_globals = globals;
+        out.forms[i].add_to(form_globals);
+        merge::ComposedDocument doc = merge::compose(form, candidate, form_globals, date);
+        problems.insert(problems.end(), doc.diagnostics.begin(), doc.diagnostics.end());
+        // A part of one entry named as its entry: one flat bookmark per candidate.
+        const std::string& name = candidate.get("name");
+        out.parts.push_back({name, {}});
+        out.parts.back().entries.push_back(
+            {name, candidate.key, out.forms[i].number, std::move(doc)});
+      }
+      composed.push_back(std::move(out));
     }
-    const std::string pdf_name = bundle.stem + ".pdf";
-    const layout::PagedDocument packet = merge::bind_packet(bundle.parts, bundle.info);
-    pdf::write_pdf_file(packet, (out_dir / pdf_name).string());
-    record_printed(workspace, bundle.list);
-    manifest.push_back({pdf_name, bundle.list.number, bundle.bundle->key,
-                        static_cast<int>(packet.pages.size()),
-                        merge::file_sha256((out_dir / pdf_name).string())});
-    for (size_t i = 0; i < bundle.forms.size(); ++i) {
-      const records::Record& candidate = bundle.bundle->candidates[i];
-      record_printed(workspace, bundle.forms[i]);
-      const fs::path original = candidate.get("photo");
-      const std::string photo_name =
-          bundle.stem + "/" + bundle.forms[i].number + original.extension().string();
-      copy_file_atomically(original.string(), (out_dir / photo_name).string());
-      manifest.push_back({photo_name, bundle.forms[i].number, candidate.key, 0,
-                          merge::file_sha256((out_dir / photo_name).string())});
+    context.report(problems);
+    if (has_errors(problems)) {
+      context.err() << context.tr("有问题，未写出推荐材料，见上。",
+                                  "Problems found; no bundle was written, see above.")
+                    << '\n';
+      return int{kExitDataError};
     }
-    context.out() << context.tr("已写入 ", "wrote ") << (out_dir / pdf_name).string()
-                  << context.tr("（", " (") << packet.pages.size()
-                  << context.tr(" 页，", " pages, ") << bundle.forms.size()
-                  << context.tr(" 名候选人）",
-                                bundle.forms.size() == 1 ? " candidate)" : " candidates)")
-                  << '\n';
-  }
-  merge::write_manifest(manifest, (out_dir / "manifest.csv").string());
+
+    // Every name is decided before anything is written: two bodies whose names differ only in
+    // characters a file system cannot hold get their lists' numbers appended.
+    std::vector<output::NameRequest> requests;
+    for (const ComposedBundle& bundle : composed)
+      requests.push_back({bundle.stem + ".pdf", bundle.list.number});
+    const std::vector<std::string> names =
+        output::unique_file_names(requests, out_dir, {"manifest.csv"});
+    std::vector<merge::ManifestRow> manifest;
+    std::ostringstream report;
+    for (size_t b = 0; b < composed.size(); ++b) {
+      ComposedBundle& bundle = composed[b];
+      const std::string& pdf_name = names[b];
+      bundle.stem = pdf_name.substr(0, pdf_name.size() - 4);
+      const layout::PagedDocument packet = merge::bind_packet(bundle.parts, bundle.info);
+      const std::string sha = publication.add_document(out_dir / pdf_name, pdf::write_pdf(packet),
+                                                       bundle.list.printed());
+      manifest.push_back({pdf_name, bundle.list.number, bundle.bundle->key,
+                          static_cast<int>(packet.pages.size()), sha});
+      for (size_t i = 0; i < bundle.forms.size(); ++i) {
+        const records::Record& candidate = bundle.bundle->candidates[i];
+        publication.add_printing(bundle.forms[i].printed());
+        const fs::path original = candidate.get("photo");
+        const std::string photo_name =
+            bundle.stem + "/" + bundle.forms[i].number + original.extension().string();
+        manifest.push_back(
+            {photo_name, bundle.forms[i].number, candidate.key, 0,
+             publication.add_plain_file(out_dir / photo_name, read_whole_file(original.string()))});
+      }
+      report << context.tr("已写入 ", "wrote ") << (out_dir / pdf_name).string()
+             << context.tr("（", " (") << packet.pages.size() << context.tr(" 页，", " pages, ")
+             << bundle.forms.size()
+             << context.tr(" 名候选人）", bundle.forms.size() == 1 ? " candidate)" : " candidates)")
+             << '\n';
+    }
+    publication.add_plain_file(out_dir / "manifest.csv", merge::manifest_csv(manifest));
+    publication.commit();
+    context.out() << report.str();
+    return int{kExitOk};
+  });
+  if (status != kExitOk)
+    return status;
   context.out() << context.tr("照片在各 PDF 旁的同名文件夹中，清单见 ",
                               "the photos are in a folder beside each PDF, listed in ")
                 << (out_dir / "manifest.csv").string() << '\n';

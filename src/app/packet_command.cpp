@@ -10,11 +10,13 @@
 #include "app/document_identity.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
+#include "app/publishing.hpp"
 #include "app/recommendations.hpp"
 #include "app/render_command.hpp"
 #include "app/stages.hpp"
 #include "merge/field_catalog.hpp"
 #include "merge/packet.hpp"
+#include "output/file_names.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "store/workspace.hpp"
 #include "template/element.hpp"
@@ -131,13 +133,11 @@ int PacketCommand::run(Context& context, const std::vector<std::string>& args) {
   const std::string date = pdf_creation_date(campaign.document_date());
   const records::Record none;
 
-  size_t total = 2;
-  for (const auto& [kind, list] : chosen.records)
-    total += list.size();
-  Progress progress(context.err(), total);
-  Diagnostics problems;
-  std::vector<merge::PacketPart> parts;
-  std::vector<DocumentStamp> stamps;  // one per entry, in the parts' order
+  const fs::path out_dir =
+      config.getString(binding_for("out"), (fs::path(workspace.dir()) / "out" / "packet").string());
+  const fs::path records_dir = out_dir / "records";
+  tidy_output(context, workspace, out_dir);
+
   std::map<std::string, std::string> counts;
   for (const auto& [name, value] : globals) {
     if (name.starts_with("count.") || name.starts_with("listed."))
@@ -147,92 +147,114 @@ int PacketCommand::run(Context& context, const std::vector<std::string>& args) {
   // a corrected figure changes the summary but not the letter.
   const std::string listed = collection_data(chosen.records, counts);
   const std::string stated = collection_data({}, counts);
-  auto collection_part = [&](const std::string& template_file, const std::string& kind,
-                             const std::string& title, const std::string& data) {
-    merge::CompiledTemplate tpl = compile(context.resource(template_file), *fonts, catalog);
-    DocumentStamp stamp = stamp_collection(workspace, kind, data);
-    std::map<std::string, std::string> own = globals;
-    stamp.add_to(own);
-    merge::ComposedDocument doc = merge::compose(tpl, none, own, date, &chosen.records);
-    problems.insert(problems.end(), doc.diagnostics.begin(), doc.diagnostics.end());
-    progress.step(title);
-    merge::PacketPart part{title, {}};
-    part.entries.push_back({title, "", stamp.number, std::move(doc)});
-    parts.push_back(std::move(part));
-    stamps.push_back(std::move(stamp));
-  };
-  collection_part(kCoverLetter, "cover_letter", "推荐函", stated);
-  collection_part(kSummary, "summary", "推荐汇总表", listed);
-  for (const std::string& kind : chosen.kinds) {
-    const records::Schema* schema = schemas.find(kind);
-    const std::string named = campaign.template_for(kind);
-    if (schema == nullptr || named.empty() || chosen.records[kind].empty())
-      continue;
-    merge::CompiledTemplate tpl =
-        compile(context.resource(named), *fonts, merge::field_catalog(*schema, globals));
-    merge::PacketPart part{tpl.root.attr("subject").empty() ? kind : "", {}};
-    for (const records::Record& record : chosen.records[kind]) {
-      DocumentStamp stamp = stamp_record(workspace, record);
+  std::string packet_name;
+  size_t packet_pages = 0;
+
+  const int status = with_fresh_numbers([&] {
+    output::Publication publication(workspace, number_digits(campaign));
+    size_t total = 2;
+    for (const auto& [kind, list] : chosen.records)
+      total += list.size();
+    Progress progress(context.err(), total);
+    Diagnostics problems;
+    std::vector<merge::PacketPart> parts;
+    std::vector<DocumentStamp> stamps;  // one per entry, in the parts' order
+    auto collection_part = [&](const std::string& template_file, const std::string& kind,
+                               const std::string& title, const std::string& data) {
+      merge::CompiledTemplate tpl = compile(context.resource(template_file), *fonts, catalog);
+      DocumentStamp stamp = stamp_collection(campaign, publication.numbers(), kind, data);
       std::map<std::string, std::string> own = globals;
       stamp.add_to(own);
-      merge::ComposedDocument doc = merge::compose(tpl, record, own, date);
+      merge::ComposedDocument doc = merge::compose(tpl, none, own, date, &chosen.records);
       problems.insert(problems.end(), doc.diagnostics.begin(), doc.diagnostics.end());
-      progress.step(record.get("name"));
-      if (part.title.empty()) {
-        // The part is named by what its documents are: 企业基本信息表 from the first's title.
-        const std::string& title = doc.document.info.title;
-        part.title = title.substr(0, title.find(' '));
-      }
-      part.entries.push_back({record.get("name"), record.key, stamp.number, std::move(doc)});
+      progress.step(title);
+      merge::PacketPart part{title, {}};
+      part.entries.push_back({title, "", stamp.number, std::move(doc)});
+      parts.push_back(std::move(part));
       stamps.push_back(std::move(stamp));
+    };
+    collection_part(kCoverLetter, "cover_letter", "推荐函", stated);
+    collection_part(kSummary, "summary", "推荐汇总表", listed);
+    for (const std::string& kind : chosen.kinds) {
+      const records::Schema* schema = schemas.find(kind);
+      const std::string named = campaign.template_for(kind);
+      if (schema == nullptr || named.empty() || chosen.records[kind].empty())
+        continue;
+      merge::CompiledTemplate tpl =
+          compile(context.resource(named), *fonts, merge::field_catalog(*schema, globals));
+      merge::PacketPart part{tpl.root.attr("subject").empty() ? kind : "", {}};
+      for (const records::Record& record : chosen.records[kind]) {
+        DocumentStamp stamp = stamp_record(campaign, publication.numbers(), record);
+        std::map<std::string, std::string> own = globals;
+        stamp.add_to(own);
+        merge::ComposedDocument doc = merge::compose(tpl, record, own, date);
+        problems.insert(problems.end(), doc.diagnostics.begin(), doc.diagnostics.end());
+        progress.step(record.get("name"));
+        if (part.title.empty()) {
+          // The part is named by what its documents are: 企业基本信息表 from the first's title.
+          const std::string& title = doc.document.info.title;
+          part.title = title.substr(0, title.find(' '));
+        }
+        part.entries.push_back({record.get("name"), record.key, stamp.number, std::move(doc)});
+        stamps.push_back(std::move(stamp));
+      }
+      parts.push_back(std::move(part));
     }
-    parts.push_back(std::move(part));
-  }
-  context.report(problems);
-  if (has_errors(problems)) {
-    context.err() << context.tr("有问题，未写出材料包，见上。",
-                                "Problems found; the packet was not written, see above.")
-                  << '\n';
-    return kExitDataError;
-  }
-
-  const fs::path out_dir =
-      config.getString(binding_for("out"), (fs::path(workspace.dir()) / "out" / "packet").string());
-  const fs::path records_dir = out_dir / "records";
-  std::error_code error;
-  fs::create_directories(records_dir, error);
-  if (error) {
-    throw TuijieError(make_error("cannot-create-output", "无法创建输出文件夹：" + error.message(),
-                                 "cannot create the output folder: " + error.message(),
-                                 records_dir.string()));
-  }
-  std::vector<merge::ManifestRow> manifest;
-  size_t written = 0;
-  for (const merge::PacketPart& part : parts) {
-    for (const merge::PacketEntry& entry : part.entries) {
-      const fs::path file = records_dir / entry.composed.file_name;
-      pdf::write_pdf_file(entry.composed.document, file.string());
-      record_printed(workspace, stamps[written++]);
-      manifest.push_back({entry.composed.file_name, entry.document_number, entry.record_key,
-                          static_cast<int>(entry.composed.document.pages.size()),
-                          merge::file_sha256(file.string())});
+    context.report(problems);
+    if (has_errors(problems)) {
+      context.err() << context.tr("有问题，未写出材料包，见上。",
+                                  "Problems found; the packet was not written, see above.")
+                    << '\n';
+      return int{kExitDataError};
     }
-  }
-  merge::write_manifest(manifest, (records_dir / "manifest.csv").string());
 
-  layout::DocumentInfo info = parts.front().entries.front().composed.document.info;
-  info.title = campaign.globals().at("campaign.city") + "推荐材料包";
-  info.subject = campaign.globals().at("campaign.organisation.name") + " 推荐材料包";
-  const std::string packet_name =
-      merge::safe_file_name(campaign.globals().at("campaign.city") +
-                            campaign.globals().at("campaign.year") + "年推荐材料包") +
-      ".pdf";
-  const layout::PagedDocument packet = merge::bind_packet(parts, info);
-  pdf::write_pdf_file(packet, (out_dir / packet_name).string());
+    // Every name is decided before anything is written: two organisations whose names differ
+    // only in characters a file system cannot hold get their numbers appended.
+    std::vector<output::NameRequest> requests;
+    for (const merge::PacketPart& part : parts) {
+      for (const merge::PacketEntry& entry : part.entries)
+        requests.push_back({entry.composed.file_name, entry.document_number});
+    }
+    const std::vector<std::string> names =
+        output::unique_file_names(requests, records_dir, {"manifest.csv"});
+    packet_name = merge::safe_file_name(campaign.globals().at("campaign.city") +
+                                        campaign.globals().at("campaign.year") + "年推荐材料包") +
+                  ".pdf";
+    // The packet carries the cover letter's number (its first document), so it is its file.
+    packet_name =
+        output::unique_file_names({{packet_name, stamps.front().number}}, out_dir, {"records"})
+            .front();
+
+    std::vector<merge::ManifestRow> manifest;
+    size_t written = 0;
+    for (const merge::PacketPart& part : parts) {
+      for (const merge::PacketEntry& entry : part.entries) {
+        const std::string& name = names[written];
+        const std::string pdf = pdf::write_pdf(entry.composed.document);
+        const std::string sha =
+            publication.add_document(records_dir / name, pdf, stamps[written].printed());
+        manifest.push_back({name, entry.document_number, entry.record_key,
+                            static_cast<int>(entry.composed.document.pages.size()), sha});
+        ++written;
+      }
+    }
+    publication.add_plain_file(records_dir / "manifest.csv", merge::manifest_csv(manifest));
+
+    layout::DocumentInfo info = parts.front().entries.front().composed.document.info;
+    info.title = campaign.globals().at("campaign.city") + "推荐材料包";
+    info.subject = campaign.globals().at("campaign.organisation.name") + " 推荐材料包";
+    const layout::PagedDocument packet = merge::bind_packet(parts, info);
+    packet_pages = packet.pages.size();
+    publication.add_file_of(out_dir / packet_name, pdf::write_pdf(packet),
+                            stamps.front().printed());
+    publication.commit();
+    return int{kExitOk};
+  });
+  if (status != kExitOk)
+    return status;
 
   context.out() << context.tr("已写入 ", "wrote ") << (out_dir / packet_name).string()
-                << context.tr("（", " (") << packet.pages.size() << context.tr(" 页）", " pages)")
-                << '\n'
+                << context.tr("（", " (") << packet_pages << context.tr(" 页）", " pages)") << '\n'
                 << context.tr("各文件及 manifest.csv 在 ", "the documents and manifest.csv are in ")
                 << records_dir.string() << '\n';
   for (const std::string& kind : chosen.kinds) {

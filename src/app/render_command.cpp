@@ -15,8 +15,10 @@
 #include "app/document_identity.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
+#include "app/publishing.hpp"
 #include "app/stages.hpp"
 #include "merge/render.hpp"
+#include "output/file_names.hpp"
 #include "store/dates.hpp"
 #include "store/workspace.hpp"
 
@@ -185,16 +187,7 @@ int RenderCommand::run(Context& context, const std::vector<std::string>& args) {
   job.globals = campaign.globals();
   job.catalog = template_fields(context.resources().string(), kind, job.globals);
   job.creation_date = pdf_creation_date(campaign.document_date());
-  // Each document's number (assigned at its first print) and the hash of what it prints.
-  std::map<std::string, DocumentStamp> stamps;  // record key -> stamp
-  for (const records::Record& record : job.records) {
-    DocumentStamp stamp = stamp_record(workspace, record);
-    std::map<std::string, std::string> identity;
-    stamp.add_to(identity);
-    job.record_globals.push_back(std::move(identity));
-    stamps.emplace(record.key, std::move(stamp));
-  }
-
+  // The folder is made (or found unmakeable) before the slower font and template loading.
   std::error_code error;
   fs::create_directories(job.out_dir, error);
   if (error) {
@@ -202,12 +195,42 @@ int RenderCommand::run(Context& context, const std::vector<std::string>& args) {
                                  "cannot create the output folder: " + error.message(),
                                  job.out_dir));
   }
+  tidy_output(context, workspace, job.out_dir);
   job.fonts = load_fonts(fonts_path);
 
-  const merge::RenderReport report = merge::render(job);
+  const merge::RenderReport report = with_fresh_numbers([&] {
+    output::Publication publication(workspace, number_digits(campaign));
+    // Each document's number (assigned when its file is recorded, kept for good) and the hash
+    // of what it prints.
+    std::vector<DocumentStamp> stamps;
+    job.record_globals.clear();
+    for (const records::Record& record : job.records) {
+      stamps.push_back(stamp_record(campaign, publication.numbers(), record));
+      std::map<std::string, std::string> identity;
+      stamps.back().add_to(identity);
+      job.record_globals.push_back(std::move(identity));
+    }
+    job.name_files = [&](const std::vector<std::string>& asked) {
+      std::vector<output::NameRequest> requests;
+      for (size_t i = 0; i < asked.size(); ++i)
+        requests.push_back({asked[i], stamps[i].number});
+      std::vector<std::string> reserved;
+      if (job.combined)
+        reserved.push_back(job.combined_name);
+      return output::unique_file_names(requests, job.out_dir, reserved);
+    };
+    job.write_file = [&](size_t index, const std::string& path, std::string pdf) {
+      if (index == merge::kCombined) {
+        publication.add_plain_file(path, pdf);
+      } else {
+        publication.add_document(path, pdf, stamps[index].printed());
+      }
+    };
+    merge::RenderReport rendered = merge::render(job);
+    publication.commit();
+    return rendered;
+  });
   for (const merge::RenderedFile& file : report.files) {
-    if (auto it = stamps.find(file.record_key); it != stamps.end())
-      record_printed(workspace, it->second);
     context.out() << context.tr("已写入 ", "wrote ") << file.path << context.tr("（", " (")
                   << file.pages << context.tr(" 页）", file.pages == 1 ? " page)" : " pages)")
                   << '\n';

@@ -10,7 +10,10 @@
 #include "app/document_identity.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
+#include "app/read_file.hpp"
 #include "app/stages.hpp"
+#include "output/publication.hpp"
+#include "pdf/page_digest.hpp"
 #include "pdf/pdf_info.hpp"
 #include "store/document_register.hpp"
 #include "store/record_json.hpp"
@@ -19,26 +22,6 @@
 namespace tuijie::app {
 
 namespace {
-
-struct PrintedMark {
-  std::string number;
-  std::string hash;  // the short hash as printed
-};
-
-// "… tuijie:TJ-2020-E-0007:3f2a9c1b7d4e …" in the Keywords entry.
-std::optional<PrintedMark> mark_in(const std::string& keywords) {
-  const std::string tag = "tuijie:";
-  const size_t at = keywords.rfind(tag);
-  if (at == std::string::npos)
-    return std::nullopt;
-  const size_t end = keywords.find(' ', at);
-  const std::string token = keywords.substr(
-      at + tag.size(), end == std::string::npos ? std::string::npos : end - at - tag.size());
-  const size_t colon = token.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == token.size())
-    return std::nullopt;
-  return PrintedMark{token.substr(0, colon), token.substr(colon + 1)};
-}
 
 std::optional<records::Record> stored_record(store::Workspace& workspace, const std::string& kind,
                                              const std::string& key) {
@@ -106,6 +89,42 @@ std::string VerifyCommand::description(Lang lang) const {
 
 void VerifyCommand::define_options(Poco::Util::OptionSet&, Lang) const {}
 
+namespace {
+
+// How a file compares with the files recorded under its number.
+enum class FileState {
+  Identical,  // byte for byte a file tuijie wrote
+  Resaved,    // other bytes, the same pages (a viewer or qpdf saved it again)
+  Different,  // pages that were never printed under this number
+  Unrecorded  // printed before tuijie kept file hashes (schema 4): only the data can be checked
+};
+
+struct Compared {
+  FileState state = FileState::Unrecorded;
+  std::string hash;  // the printing the file belongs to (from its record, not its keywords)
+};
+
+Compared compare_file(store::Workspace& workspace, const std::string& number,
+                      const std::string& file) {
+  const std::vector<store::PrintedFile> recorded = store::printed_files(workspace, number);
+  if (recorded.empty())
+    return {FileState::Unrecorded, ""};
+  const std::string bytes = read_whole_file(file);
+  const std::string sha = output::bytes_sha256(bytes);
+  for (const store::PrintedFile& printed : recorded) {
+    if (printed.file_sha256 == sha)
+      return {FileState::Identical, printed.hash};
+  }
+  const pdf::PageDigest digest = pdf::page_digest(bytes, file);
+  for (const store::PrintedFile& printed : recorded) {
+    if (printed.pages_sha256 == digest.sha256)
+      return {FileState::Resaved, printed.hash};
+  }
+  return {FileState::Different, ""};
+}
+
+}  // namespace
+
 int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
   if (args.empty()) {
     throw_usage("verify 需要至少一个 PDF 文件", "verify needs at least one PDF file");
@@ -119,20 +138,39 @@ int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
     }
     const auto info = pdf::read_pdf_info(file);
     const auto keywords = info.find("Keywords");
-    const auto mark = keywords == info.end() ? std::nullopt : mark_in(keywords->second);
+    const auto mark = keywords == info.end() ? std::nullopt : pdf::document_mark(keywords->second);
     if (!mark) {
-      context.out() << file << ": "
+      context.out() << file << ": " << context.tr("未知：", "unknown: ")
                     << context.tr("没有 tuijie 文档编号（不是 tuijie 打印的文档？）",
                                   "no tuijie document number (not printed by tuijie?)")
                     << '\n';
       all_match = false;
       continue;
     }
-    const auto printing = store::find_printing(workspace, mark->number, mark->hash);
-    if (!printing) {
-      context.out() << file << ": " << mark->number << ' '
+    if (!store::number_assigned(workspace, mark->number)) {
+      context.out() << file << ": " << context.tr("未知：", "unknown: ") << mark->number << ' '
                     << context.tr("在本工作区中没有打印记录",
                                   "was never printed from this workspace")
+                    << '\n';
+      all_match = false;
+      continue;
+    }
+    const Compared compared = compare_file(workspace, mark->number, file);
+    if (compared.state == FileState::Different) {
+      context.out() << file << ": " << context.tr("已变更：", "changed: ")
+                    << context.tr("页面内容与以此编号打印的文件不同（页面被替换或改动过）",
+                                  "its pages are not those printed under this number (pages "
+                                  "replaced or edited)")
+                    << " (" << mark->number << ")\n";
+      all_match = false;
+      continue;
+    }
+    const auto printing = store::find_printing(workspace, mark->number,
+                                               compared.hash.empty() ? mark->hash : compared.hash);
+    if (!printing) {
+      context.out() << file << ": " << context.tr("未知：", "unknown: ") << mark->number << ' '
+                    << context.tr("没有与文件中的摘要相符的打印记录",
+                                  "has no printing with the hash the file carries")
                     << '\n';
       all_match = false;
       continue;
@@ -171,13 +209,21 @@ int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
         }
       }
     }
+    std::string how;
+    if (compared.state == FileState::Resaved) {
+      how = context.tr("；文件经过另存，页面与打印时相同",
+                       "; the file was saved again, its pages are as printed");
+    } else if (compared.state == FileState::Unrecorded) {
+      how = context.tr("；打印时尚未记录文件摘要，只核对了数据摘要",
+                       "; printed before file hashes were kept: only the data hash was checked");
+    }
     if (changes.empty()) {
-      context.out() << file << ": " << context.tr("一致", "matches") << " (" << mark->number
+      context.out() << file << ": " << context.tr("一致", "matches") << " (" << mark->number << how
                     << ")\n";
     } else {
       all_match = false;
       context.out() << file << ": " << context.tr("已变更：", "changed: ") << joined(changes)
-                    << " (" << mark->number << ")\n";
+                    << " (" << mark->number << how << ")\n";
     }
   }
   return all_match ? kExitOk : kExitDataError;

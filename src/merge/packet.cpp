@@ -56,7 +56,7 @@ std::string file_sha256(const std::string& path) {
   return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
-void write_manifest(const std::vector<ManifestRow>& rows, const std::string& path) {
+std::string manifest_csv(const std::vector<ManifestRow>& rows) {
   std::ostringstream out;
   out << "\xEF\xBB\xBF"
       << "file,document_number,record_key,pages,sha256\r\n";
@@ -64,7 +64,11 @@ void write_manifest(const std::vector<ManifestRow>& rows, const std::string& pat
     out << csv_cell(row.file) << ',' << csv_cell(row.document_number) << ','
         << csv_cell(row.record_key) << ',' << row.pages << ',' << row.sha256 << "\r\n";
   }
-  pdf::write_file_atomically(path, out.str());
+  return out.str();
+}
+
+void write_manifest(const std::vector<ManifestRow>& rows, const std::string& path) {
+  pdf::write_file_atomically(path, manifest_csv(rows));
 }
 
 }  // namespace tuijie::merge

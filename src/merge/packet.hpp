@@ -39,6 +39,9 @@ struct ManifestRow {
 /// The SHA-256 of a file's bytes (lower-case hex). Throws TuijieError when it cannot be read.
 std::string file_sha256(const std::string& path);
 
+/// manifest.csv's bytes (see write_manifest).
+std::string manifest_csv(const std::vector<ManifestRow>& rows);
+
 /// Writes manifest.csv (UTF-8 with BOM so that Excel reads it, RFC 4180 quoting, CRLF) through
 /// a temporary file, so that a failed run never leaves half a manifest.
 void write_manifest(const std::vector<ManifestRow>& rows, const std::string& path);

@@ -17,16 +17,31 @@ namespace tuijie::merge {
 std::string safe_file_name(const std::string& name) {
   std::string out;
   for (unsigned char c : name) {
-    if (c < 0x20 ||
+    if (c < 0x20 || c == 0x7f ||
         std::string_view("/\\:*?\"<>|").find(static_cast<char>(c)) != std::string::npos) {
       out += '_';
     } else {
       out += static_cast<char>(c);
     }
   }
-  while (!out.empty() && (out.front() == '.' || out.front() == ' '))
+  // A leading dot hides the file; separators at either end are what empty fields leave.
+  auto trimmed = [](char c) { return c == '.' || c == ' ' || c == '-' || c == '_'; };
+  while (!out.empty() && trimmed(out.front()))
     out.erase(0, 1);
-  return out.empty() ? "record" : out;
+  while (!out.empty() && trimmed(out.back()))
+    out.pop_back();
+  return out;
+}
+
+std::string document_file_name(const CompiledTemplate& tpl, const records::Record& record,
+                               const std::map<std::string, std::string>& globals) {
+  std::string pattern = tpl.root.attr("file-name", "{key}");
+  records::Record named = record;
+  named.fields.emplace("key", record.key);
+  std::string name = safe_file_name(substitute(pattern, named, globals));
+  if (name.empty())
+    name = safe_file_name(record.key);
+  return (name.empty() ? std::string("document") : name) + ".pdf";
 }
 
 ComposedDocument compose(const CompiledTemplate& tpl, const records::Record& record,
@@ -50,10 +65,7 @@ ComposedDocument compose(const CompiledTemplate& tpl, const records::Record& rec
     keywords += (keywords.empty() ? "" : " ") + std::string("tuijie:") + number->second + ":" +
                 hash->second;
   }
-  std::string pattern = tpl.root.attr("file-name", "{key}");
-  records::Record named = record;
-  named.fields.emplace("key", record.key);
-  out.file_name = safe_file_name(substitute(pattern, named, globals)) + ".pdf";
+  out.file_name = document_file_name(tpl, record, globals);
   return out;
 }
 
@@ -62,28 +74,27 @@ namespace {
 struct Rendered {
   layout::PagedDocument document;
   Diagnostics diagnostics;
-  std::string file;
   int pages = 0;
   bool ok = false;
 };
 
-Rendered render_one(const CompiledTemplate& tpl, const RenderJob& job, size_t index) {
-  const records::Record& record = job.records[index];
-  ComposedDocument composed;
-  if (index < job.record_globals.size() && !job.record_globals[index].empty()) {
-    std::map<std::string, std::string> globals = job.globals;
-    for (const auto& [name, value] : job.record_globals[index])
-      globals[name] = value;
-    composed = compose(tpl, record, globals, job.creation_date);
+// The values record `index` prints: the job's, and its own over them.
+std::map<std::string, std::string> globals_for(const RenderJob& job, size_t index) {
+  if (index >= job.record_globals.size() || job.record_globals[index].empty())
+    return job.globals;
+  std::map<std::string, std::string> globals = job.globals;
+  for (const auto& [name, value] : job.record_globals[index])
+    globals[name] = value;
+  return globals;
+}
+
+void write(const RenderJob& job, size_t record, const std::string& path,
+           const layout::PagedDocument& document) {
+  if (job.write_file) {
+    job.write_file(record, path, pdf::write_pdf(document));
   } else {
-    composed = compose(tpl, record, job.globals, job.creation_date);
+    pdf::write_pdf_file(document, path);
   }
-  Rendered out;
-  out.ok = composed.ok();
-  out.document = std::move(composed.document);
-  out.diagnostics = std::move(composed.diagnostics);
-  out.file = std::move(composed.file_name);
-  return out;
 }
 
 }  // namespace
@@ -101,6 +112,16 @@ RenderReport render(const RenderJob& job) {
                                  "cannot create the output folder: " + ec.message(), job.out_dir));
   }
 
+  // Every name is decided before any file is written.
+  std::vector<std::string> names;
+  for (size_t i = 0; i < job.records.size(); ++i)
+    names.push_back(document_file_name(tpl, job.records[i], globals_for(job, i)));
+  if (job.name_files)
+    names = job.name_files(names);
+  auto path_of = [&](const std::string& name) {
+    return (std::filesystem::path(job.out_dir) / name).string();
+  };
+
   // Documents are independent: render them on `threads` workers, report in record order.
   std::vector<Rendered> results(job.records.size());
   std::atomic<size_t> next{0};
@@ -109,19 +130,22 @@ RenderReport render(const RenderJob& job) {
   auto worker = [&] {
     for (size_t i = next++; i < job.records.size(); i = next++) {
       try {
-        results[i] = render_one(tpl, job, i);
-        if (job.per_record && results[i].ok) {
-          pdf::write_pdf_file(results[i].document,
-                              (std::filesystem::path(job.out_dir) / results[i].file).string());
-        }
-        results[i].pages = static_cast<int>(results[i].document.pages.size());
-        if (!job.combined) {
-          results[i].document.pages.clear();  // free memory early
-        }
+        ComposedDocument composed =
+            compose(tpl, job.records[i], globals_for(job, i), job.creation_date);
+        Rendered& out = results[i];
+        out.ok = composed.ok();
+        out.document = std::move(composed.document);
+        out.diagnostics = std::move(composed.diagnostics);
+        if (job.per_record && out.ok)
+          write(job, i, path_of(names[i]), out.document);
+        out.pages = static_cast<int>(out.document.pages.size());
+        if (!job.combined)
+          out.document.pages.clear();  // free memory early
       } catch (...) {
         std::lock_guard<std::mutex> lock(failure_mutex);
         if (!failure)
           failure = std::current_exception();
+        next = job.records.size();  // the job stops: no more documents
       }
     }
   };
@@ -143,11 +167,8 @@ RenderReport render(const RenderJob& job) {
       report.diagnostics.push_back(std::move(d));
     if (!r.ok)
       continue;
-    int pages = r.pages;
-    if (job.per_record) {
-      report.files.push_back(
-          {(std::filesystem::path(job.out_dir) / r.file).string(), job.records[i].key, pages});
-    }
+    if (job.per_record)
+      report.files.push_back({path_of(names[i]), job.records[i].key, r.pages});
     if (job.combined) {
       combined.bookmarks.push_back(
           {r.document.info.title.empty() ? job.records[i].key : r.document.info.title,
@@ -163,8 +184,8 @@ RenderReport render(const RenderJob& job) {
     }
   }
   if (job.combined && !combined.pages.empty()) {
-    std::string path = (std::filesystem::path(job.out_dir) / job.combined_name).string();
-    pdf::write_pdf_file(combined, path);
+    const std::string path = path_of(job.combined_name);
+    write(job, kCombined, path, combined);
     report.files.push_back({path, "", static_cast<int>(combined.pages.size())});
   }
   return report;

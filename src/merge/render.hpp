@@ -5,6 +5,8 @@
 // candidates or enterprises: what a form shows lives in the template.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -37,7 +39,16 @@ struct RenderJob {
   /// PDF date string for CreationDate ("D:20200630000000Z"); empty = none.
   std::string creation_date;
   int threads = 1;  // documents rendered in parallel
+  /// Decides the files' names, before any is written, from those the template asks for (one
+  /// per record, in order; see output::unique_file_names). Empty: as asked.
+  std::function<std::vector<std::string>(const std::vector<std::string>& asked)> name_files;
+  /// Takes each finished PDF (called from the worker threads; `record` is kCombined for the
+  /// combined file) instead of its being written to `path` at once.
+  std::function<void(std::size_t record, const std::string& path, std::string pdf)> write_file;
 };
+
+/// RenderJob::write_file's record index of the combined file.
+inline constexpr std::size_t kCombined = static_cast<std::size_t>(-1);
 
 struct RenderedFile {
   std::string path;
@@ -66,8 +77,15 @@ ComposedDocument compose(const CompiledTemplate& tpl, const records::Record& rec
                          const std::map<std::string, std::string>& globals,
                          const std::string& creation_date, const RecordSets* sets = nullptr);
 
-/// `name` with the characters that are unsafe in file names replaced by '_'.
+/// `name` with the characters that are unsafe in file names replaced by '_', and without the
+/// separators an empty field leaves at either end ("{candidate_no}-{name}" with no number
+/// gives "王𠮷", not "-王𠮷"); "" when nothing is left.
 std::string safe_file_name(const std::string& name);
+
+/// The file name the template's file-name asks for (default "{key}"), made safe, + ".pdf";
+/// the record's key when the pattern gives nothing.
+std::string document_file_name(const CompiledTemplate& tpl, const records::Record& record,
+                               const std::map<std::string, std::string>& globals);
 
 /// Throws TuijieError for problems that stop the whole job (template errors, unwritable
 /// folder); per-record problems are returned in the report and that record is not written.

@@ -32,4 +32,28 @@ std::map<std::string, std::string> read_pdf_info(const std::string& path) {
   return entries;
 }
 
+std::optional<DocumentMark> document_mark(const std::string& keywords) {
+  const std::string tag = "tuijie:";
+  const size_t at = keywords.rfind(tag);
+  if (at == std::string::npos)
+    return std::nullopt;
+  const size_t end = keywords.find(' ', at);
+  const std::string token = keywords.substr(
+      at + tag.size(), end == std::string::npos ? std::string::npos : end - at - tag.size());
+  const size_t colon = token.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == token.size())
+    return std::nullopt;
+  return DocumentMark{token.substr(0, colon), token.substr(colon + 1)};
+}
+
+std::optional<DocumentMark> read_document_mark(const std::string& path) {
+  try {
+    const auto info = read_pdf_info(path);
+    const auto keywords = info.find("Keywords");
+    return keywords == info.end() ? std::nullopt : document_mark(keywords->second);
+  } catch (const TuijieError&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace tuijie::pdf

@@ -92,12 +92,19 @@ TEST_CASE("a collection document keeps one number per group") {
   t::TempDir tmp;
   auto ws = tuijie::store::Workspace::create(tmp / "ws", t::tianjin_campaign_path());
   using tuijie::app::stamp_collection;
-  const std::string a = stamp_collection(ws, "nomination_list", "{}", "nominator|甲").number;
-  const std::string b = stamp_collection(ws, "nomination_list", "{}", "nominator|乙").number;
-  CHECK(a != b);
-  CHECK(a.find("-N-") != std::string::npos);  // the campaign's letter for nomination lists
-  CHECK(stamp_collection(ws, "nomination_list", "{\"x\":1}", "nominator|甲").number == a);
+  const auto& campaign = ws.campaign();
+  tuijie::store::NumberPlan plan(ws, tuijie::app::number_digits(campaign));
+  const auto a = stamp_collection(campaign, plan, "nomination_list", "{}", "nominator|甲");
+  const auto b = stamp_collection(campaign, plan, "nomination_list", "{}", "nominator|乙");
+  const auto s = stamp_collection(campaign, plan, "summary", "{}");
+  CHECK(a.number != b.number);
+  CHECK(a.number.find("-N-") != std::string::npos);  // the campaign's letter for lists
+  tuijie::store::record_printings(ws, {a.printed(), b.printed(), s.printed()}, {});
+
+  // A later run finds the numbers the first one recorded, whatever the documents list now.
+  tuijie::store::NumberPlan later(ws, tuijie::app::number_digits(campaign));
+  CHECK(stamp_collection(campaign, later, "nomination_list", "{\"x\":1}", "nominator|甲").number ==
+        a.number);
   // Without a group, a kind has one number, whatever it lists.
-  const std::string s = stamp_collection(ws, "summary", "{}").number;
-  CHECK(stamp_collection(ws, "summary", "{\"y\":2}").number == s);
+  CHECK(stamp_collection(campaign, later, "summary", "{\"y\":2}").number == s.number);
 }
