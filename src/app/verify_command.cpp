@@ -77,14 +77,26 @@ std::string VerifyCommand::summary(Lang lang) const {
 
 std::string VerifyCommand::description(Lang lang) const {
   return tr(lang,
-            "从每个 PDF 读出 tuijie 打印时写入的文档编号和数据摘要，在工作区中找到打印时的记录，"
-            "与现在的记录比较：一致时显示“一致”，否则列出已变更的字段（或汇总表中已变更的"
-            "单位）。全部一致时退出码为 0，有变更或无法识别时为 65。",
-            "Reads the document number and data hash tuijie wrote into each PDF, finds what was "
-            "printed under that number in the workspace and compares it with the record as it "
-            "is now: 'matches', or 'changed:' and the fields that differ (for a summary or "
-            "cover letter, the organisations whose records changed). Exits 0 when every file "
-            "matches, 65 when any changed or is not known.");
+            "从每个 PDF 读出 tuijie 打印时写入的文档编号，把文件与以该编号记录的文件比较，再把"
+            "工作区中的记录与打印时的数据比较：\n"
+            "  一致            文件与 tuijie 写出的完全相同，记录未改动（另存过的文件：页面内容"
+            "与打印时相同）\n"
+            "  已变更：页面…   页面与以该编号打印的任何文件都不同（页面被替换或改动）\n"
+            "  已变更：字段…   文件如打印时，但记录此后改过，列出改动的字段\n"
+            "  未知            没有 tuijie 文档编号，或本工作区从未打印过该编号\n"
+            "全部一致时退出码为 0，有变更或未知时为 65。",
+            "Reads the document number tuijie wrote into each PDF, compares the file with the "
+            "files recorded under that number, then the workspace's record with the data "
+            "printed:\n"
+            "  matches            the file is byte for byte one tuijie wrote and the record is "
+            "unchanged (for a file saved again by another program: its pages are as "
+            "printed)\n"
+            "  changed: pages...  the pages differ from every file printed under the number "
+            "(pages replaced or edited)\n"
+            "  changed: FIELDS    the file is as printed, but the record changed since; the "
+            "fields that differ\n"
+            "  unknown            no tuijie number, or one this workspace never printed\n"
+            "Exits 0 when every file matches, 65 when any changed or is unknown.");
 }
 
 void VerifyCommand::define_options(Poco::Util::OptionSet&, Lang) const {}

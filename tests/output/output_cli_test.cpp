@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <iostream>
 #include <map>
 #include <random>
 #include <set>
@@ -181,6 +182,51 @@ TEST_CASE("institutions whose names differ only in unsafe characters keep one fi
   CHECK(final_pdfs(tmp.path() / "out") == files);
 }
 
+TEST_CASE("two candidates of one name and no candidate number keep one form each") {
+  t::TempDir tmp;
+  REQUIRE(t::run_cli(kResources + " init ws", tmp.path()).code == 0);
+  // samples/candidates-extb.csv's 王𠮷, twice, without 候选人编号 and with other phones.
+  const std::string text =
+      t::read_file(std::string(TUIJIE_SOURCE_DIR) + "/samples/candidates-extb.csv");
+  const size_t first = text.find("TJ2020-P-007,");
+  const size_t next = text.find("TJ2020-P-008,");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(next != std::string::npos);
+  std::string csv = text.substr(0, first);
+  for (const char* phone : {"13312085946", "13312085947", "13312085948"}) {
+    std::string row = text.substr(first + std::string("TJ2020-P-007").size(), next - first - 12);
+    row.replace(row.find("13312085946"), 11, phone);
+    csv += row;
+  }
+  t::write_file(tmp / "same-name.csv", csv);
+  fs::create_directory_symlink(fs::path(TUIJIE_SOURCE_DIR) / "samples/photos",
+                               tmp.path() / "photos");
+  t::CliRun run = tuijie_in(tmp, "import --kind candidate same-name.csv");
+  INFO(run.out << run.err);
+  REQUIRE(run.code == 0);
+
+  run = tuijie_in(tmp, "render --kind candidate --out forms");
+  INFO(run.out << run.err);
+  REQUIRE(run.code == 0);
+  const std::vector<fs::path> forms = final_pdfs(tmp.path() / "forms");
+  REQUIRE(forms.size() == 3);
+  for (const fs::path& form : forms) {
+    INFO(form);
+    CHECK(form.filename().string().starts_with("王𠮷-TJ-2020-C-"));  // no stray "-王𠮷"
+    CHECK(run.out.find(form.filename().string()) != std::string::npos);
+  }
+
+  // Nominations: one bundle for the body that nominates all three, every photo kept.
+  run = tuijie_in(tmp, "nominations --out bundles");
+  INFO(run.out << run.err);
+  REQUIRE(run.code == 0);
+  CHECK(final_pdfs(tmp.path() / "bundles").size() == 1);
+  int photos = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(tmp.path() / "bundles"))
+    photos += entry.path().extension() == ".jpg";
+  CHECK(photos == 3);
+}
+
 TEST_CASE("the packet's records folder keeps every sheet its manifest lists") {
   t::TempDir tmp;
   workspace_with(tmp, {"天津/测试学院", "天津:测试学院", "天津_测试学院", "天津测试学院"});
@@ -334,6 +380,7 @@ TEST_CASE("render killed at random points leaves the register and the files in s
   std::mt19937 random(20201010);
   std::uniform_int_distribution<long> when(0, whole);
   constexpr int kKills = 24;
+  std::map<std::string, int> states;
   for (int kill = 0; kill < kKills; ++kill) {
     const pid_t pid = spawn_tuijie(tmp, "render --kind institution --threads 2 --out out");
     std::this_thread::sleep_for(std::chrono::microseconds(when(random)));
@@ -342,7 +389,15 @@ TEST_CASE("render killed at random points leaves the register and the files in s
     ::waitpid(pid, &status, 0);
     INFO("kill " << kill);
     check_in_step(db, out);
+    const size_t finals = final_pdfs(out).size();
+    ++states[finals == 0 ? "no file yet" : finals < kRecords ? "some files" : "all files"];
+    if (!temporaries(out).empty())
+      ++states["temporary files left"];
   }
+  // Where the kills landed, so that a run can see the loop reached inside runs.
+  for (const auto& [state, count] : states)
+    std::cout << "kill -9: " << count << " x " << state << '\n';
+  CHECK(states["temporary files left"] > 0);
   // A run to the end tidies what the killed ones left and writes every file.
   const t::CliRun run = tuijie_in(tmp, "render --kind institution --out out");
   INFO(run.out << run.err);
