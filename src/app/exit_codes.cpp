@@ -13,6 +13,7 @@ static_assert(int{kExitDataError} == int{Poco::Util::Application::EXIT_DATAERR})
 static_assert(int{kExitNoInput} == int{Poco::Util::Application::EXIT_NOINPUT});
 static_assert(int{kExitSoftware} == int{Poco::Util::Application::EXIT_SOFTWARE});
 static_assert(int{kExitCantCreate} == int{Poco::Util::Application::EXIT_CANTCREAT});
+static_assert(int{kExitTempFail} == int{Poco::Util::Application::EXIT_TEMPFAIL});
 
 int exit_code_for(const Diagnostics& diagnostics) {
   static const std::map<std::string_view, int> codes = {
@@ -26,6 +27,8 @@ int exit_code_for(const Diagnostics& diagnostics) {
       {"template-missing", kExitNoInput},
       {"fonts-missing", kExitNoInput},
       {"resources-missing", kExitNoInput},
+      {"not-a-workspace", kExitNoInput},
+      {"workspace-inaccessible", kExitNoInput},
       {"no-records", kExitNoInput},
       {"internal", kExitSoftware},
       {"not-implemented", kExitSoftware},
@@ -33,6 +36,12 @@ int exit_code_for(const Diagnostics& diagnostics) {
       {"workspace-exists", kExitCantCreate},
       {"workspace-create-failed", kExitCantCreate},
       {"cannot-create-output", kExitCantCreate},
+      {"output-exists", kExitCantCreate},
+      {"disk-full", kExitCantCreate},
+      {"workspace-read-only", kExitCantCreate},
+      // Another command holds the workspace's write lock: not an error of anyone's, and it
+      // goes away by itself. "workspace-damaged" is bad data (65), like a damaged input file.
+      {"workspace-busy", kExitTempFail},
   };
   if (diagnostics.empty()) {
     return kExitSoftware;  // an error without a reason is a bug
@@ -49,7 +58,8 @@ std::string exit_codes_help(Lang lang) {
            "  65  输入数据有误（导入文件中有错误；渲染问题，如文字超出格子）\n"
            "  66  找不到输入文件、工作区或资源文件\n"
            "  70  内部错误\n"
-           "  73  无法创建输出（工作区、文件夹或文件）\n";
+           "  73  无法创建输出（工作区、文件夹或文件），磁盘已满，工作区只读\n"
+           "  75  工作区正被另一个命令使用，请稍后再试\n";
   }
   return "Exit codes:\n"
          "  0   success\n"
@@ -58,7 +68,9 @@ std::string exit_codes_help(Lang lang) {
          "overflow)\n"
          "  66  an input file, the workspace or a resource file is missing\n"
          "  70  internal failure\n"
-         "  73  cannot create output (workspace, folder or file)\n";
+         "  73  cannot create output (workspace, folder or file), disk full, read-only "
+         "workspace\n"
+         "  75  the workspace is busy with another command; try again later\n";
 }
 
 }  // namespace tuijie::app
