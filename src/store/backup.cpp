@@ -81,7 +81,7 @@ void backup_database(Workspace& workspace, const std::string& target) {
     workspace.session() << "VACUUM INTO ?", use(temporary), now;
   } catch (const Poco::Exception& e) {
     ::unlink(temporary.c_str());
-    if (classify(e) == DatabaseFault::Full) {
+    if (classify(e, target) == DatabaseFault::Full) {
       throw TuijieError(make_error(kDiskFull, "磁盘已满，无法写入备份文件；未留下任何文件",
                                    "disk full: cannot write the backup file; nothing was left",
                                    target));

@@ -3,13 +3,43 @@
 #include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Exception.h>
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
 #include <utility>
 
 namespace tuijie::store {
 
 namespace sqlite = Poco::Data::SQLite;
 
-DatabaseFault classify(const Poco::Exception& e) {
+namespace {
+
+// Less than this left on the device counts as full: SQLite needs at least a page or two.
+constexpr unsigned long long kNearlyFullBytes = 64 * 1024;
+
+bool device_full(const std::string& path) {
+  if (path.empty())
+    return false;
+  std::error_code error;
+  const auto space =
+      std::filesystem::space(std::filesystem::absolute(path, error).parent_path(), error);
+  return !error && space.available < kNearlyFullBytes;
+}
+
+// The folder of `path` cannot be written (read-only mount, or no permission). SQLite must
+// create tuijie.db-wal and tuijie.db-shm there even to read a WAL database.
+bool folder_read_only(const std::string& path) {
+  if (path.empty())
+    return false;
+  std::error_code error;
+  const auto folder = std::filesystem::absolute(path, error).parent_path();
+  return !error && ::access(folder.c_str(), W_OK) != 0 && (errno == EROFS || errno == EACCES);
+}
+
+}  // namespace
+
+DatabaseFault classify(const Poco::Exception& e, const std::string& path) {
   if (dynamic_cast<const sqlite::DBLockedException*>(&e) ||
       dynamic_cast<const sqlite::TableLockedException*>(&e))
     return DatabaseFault::Busy;
@@ -19,14 +49,10 @@ DatabaseFault classify(const Poco::Exception& e) {
       dynamic_cast<const sqlite::DBAccessDeniedException*>(&e))
     return DatabaseFault::ReadOnly;
   if (dynamic_cast<const sqlite::CantOpenDBFileException*>(&e))
-    return DatabaseFault::CantOpen;
+    return folder_read_only(path) ? DatabaseFault::ReadOnly : DatabaseFault::CantOpen;
   if (dynamic_cast<const sqlite::CorruptImageException*>(&e))
     return DatabaseFault::Damaged;
-  // A full disk can also surface as an I/O error whose message says so (e.g. while SQLite
-  // grows its -shm file).
-  const std::string text = e.displayText();
-  if (text.find("disk is full") != std::string::npos ||
-      text.find("No space left") != std::string::npos)
+  if (dynamic_cast<const sqlite::IOErrorException*>(&e) && device_full(path))
     return DatabaseFault::Full;
   return DatabaseFault::Other;
 }
@@ -66,16 +92,20 @@ TuijieError damaged_error(const std::string& path, const std::string& detail) {
 TuijieError database_error(const Poco::Exception& e, const std::string& path,
                            const std::string& other_code, const std::string& zh,
                            const std::string& en, bool unchanged) {
-  switch (classify(e)) {
+  switch (classify(e, path)) {
     case DatabaseFault::Busy:
       return busy_error(path);
     case DatabaseFault::Full:
       return fault_error(kDiskFull, "磁盘已满，无法写入工作区",
                          "disk full: cannot write the workspace", path, unchanged);
     case DatabaseFault::ReadOnly:
-      return fault_error(kWorkspaceReadOnly, "工作区是只读的（文件或文件夹不可写）",
-                         "the workspace is read-only (its file or folder cannot be written)", path,
-                         unchanged);
+      return fault_error(kWorkspaceReadOnly,
+                         "工作区是只读的：tuijie.db 或其所在文件夹不可写（即使只读取，SQLite "
+                         "也要在文件夹中写 tuijie.db-wal 和 tuijie.db-shm）",
+                         "the workspace is read-only: tuijie.db or its folder cannot be written "
+                         "(even to read it, SQLite writes tuijie.db-wal and tuijie.db-shm in the "
+                         "folder)",
+                         path, unchanged);
     case DatabaseFault::CantOpen:
       return fault_error(kWorkspaceInaccessible,
                          "无法打开工作区数据库（文件或其所在文件夹没有读写权限）",

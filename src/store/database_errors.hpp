@@ -26,8 +26,10 @@ enum class DatabaseFault {
   Other,     // anything else: a constraint, a bug
 };
 
-/// The fault behind a Poco exception thrown by a database call.
-DatabaseFault classify(const Poco::Exception& e);
+/// The fault behind a Poco exception thrown by a database call on the file `path`. An I/O
+/// error while the file's device has no room left is a full disk: SQLite reports running out
+/// of space while it grows its -shm file as a plain "disk I/O error".
+DatabaseFault classify(const Poco::Exception& e, const std::string& path = {});
 
 /// The diagnostic codes of the faults (exit codes in src/app/exit_codes.cpp).
 inline constexpr const char* kWorkspaceBusy = "workspace-busy";                  // 75, try again

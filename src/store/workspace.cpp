@@ -7,6 +7,7 @@
 #include <Poco/Path.h>
 
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -44,14 +45,15 @@ std::unique_ptr<Poco::Data::Session> connect(const std::string& path) {
   return session;
 }
 
-// SQLite's own check of every page and row before a command relies on the file: a damaged
-// database is refused as it is, never written into. (quick_check: everything integrity_check
-// checks except that indexes match their tables, in time linear in the file's size.)
+// SQLite's own check of every page, row and index before a command relies on the file: a
+// damaged database is refused as it is, never written into. (integrity_check rather than
+// quick_check: damage that leaves the pages well-formed but an index out of step with its
+// table passes quick_check, and the next write would spread it.)
 void require_intact(Poco::Data::Session& session, const std::string& path) {
   std::vector<std::string> problems;
-  session << "PRAGMA quick_check", into(problems), now;
+  session << "PRAGMA integrity_check", into(problems), now;
   if (problems.size() != 1 || problems.front() != "ok") {
-    throw damaged_error(path, problems.empty() ? std::string("quick_check") : problems.front());
+    throw damaged_error(path, problems.empty() ? std::string("integrity_check") : problems.front());
   }
 }
 
@@ -135,6 +137,14 @@ Workspace Workspace::create(const std::string& dir, const std::string& campaign_
     throw TuijieError(make_error("workspace-exists", "此文件夹已是工作区，未作改动",
                                  "this folder is already a workspace; nothing was changed", path));
   }
+  std::error_code ignored;
+  // A folder this call makes is removed again when the database cannot be made in it.
+  const bool made_folder = !std::filesystem::exists(dir, ignored);
+  const auto undo = [&] {
+    remove_database_files(path);
+    if (made_folder)
+      std::filesystem::remove(dir, ignored);  // only when empty
+  };
   try {
     Poco::File(dir).createDirectories();
   } catch (const Poco::Exception& e) {
@@ -163,8 +173,8 @@ Workspace Workspace::create(const std::string& dir, const std::string& campaign_
     workspace.campaign_ = std::make_unique<Campaign>(std::move(campaign));
     return workspace;
   } catch (const Poco::Exception& e) {
-    remove_database_files(path);
-    if (classify(e) == DatabaseFault::Full) {
+    undo();
+    if (classify(e, path) == DatabaseFault::Full) {
       throw database_error(e, path, "workspace-create-failed", "", "");
     }
     // Whatever else stops it (a read-only folder, no permission), it is "cannot create".
@@ -172,7 +182,7 @@ Workspace Workspace::create(const std::string& dir, const std::string& campaign_
                                  "无法创建工作区数据库：" + e.displayText(),
                                  "cannot create the workspace database: " + e.displayText(), path));
   } catch (...) {
-    remove_database_files(path);
+    undo();
     throw;
   }
 }
@@ -350,9 +360,10 @@ ImportSummary Workspace::import(const std::vector<records::Record>& records,
   } catch (const Poco::Exception& e) {
     // A fault of the database (disk full, read-only, damaged) names the database; anything
     // else the batch's file.
-    throw database_error(e, classify(e) == DatabaseFault::Other ? source.file : database_path(),
-                         "store-failed", "记录未能存入工作区，工作区未作改动",
-                         "the records could not be stored; the workspace is unchanged", true);
+    throw database_error(
+        e, classify(e, database_path()) == DatabaseFault::Other ? source.file : database_path(),
+        "store-failed", "记录未能存入工作区，工作区未作改动",
+        "the records could not be stored; the workspace is unchanged", true);
   }
 }
 
