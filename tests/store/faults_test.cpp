@@ -1,6 +1,7 @@
 // The workspace database when something else is in the way: another connection holding the
 // write lock, an older workspace in rollback-journal mode, a damaged file, a backup taken
 // while writing.
+#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/Session.h>
 
@@ -29,6 +30,9 @@ namespace fs = std::filesystem;
 namespace t = tuijie::testing;
 
 namespace {
+
+// Tests below open sessions of their own, possibly before any Workspace has registered it.
+const bool kRegistered = (Poco::Data::SQLite::Connector::registerConnector(), true);
 
 std::vector<Record> batch(const std::string& tag, int count) {
   std::vector<Record> records;

@@ -1,5 +1,6 @@
 #include "store/workspace.hpp"
 
+#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 
 #include <catch2/catch.hpp>
@@ -129,6 +130,7 @@ TEST_CASE("an empty tuijie.db or an SQLite database without tuijie's tables is n
   // Some other program's database: refused, its tables untouched, no tuijie table added.
   fs::remove(db);
   {
+    Poco::Data::SQLite::Connector::registerConnector();
     Poco::Data::Session other("SQLite", db);
     other << "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)", now;
     other << "INSERT INTO notes (text) VALUES ('keep me')", now;
