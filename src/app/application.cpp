@@ -1,6 +1,7 @@
 #include "app/application.hpp"
 
 #include <Poco/AutoPtr.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Exception.h>
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
@@ -17,6 +18,7 @@
 #include "app/help_text.hpp"
 #include "app/lang.hpp"
 #include "app/locations.hpp"
+#include "store/database_errors.hpp"
 
 namespace tuijie::app {
 
@@ -230,6 +232,15 @@ int TuijieApplication::report_current_exception() {
          << e.displayText() << '\n';
     usage_hint();
     return kExitUsage;
+  } catch (const Poco::Data::SQLite::SQLiteException& e) {
+    // A database failure no command translated: a lock, a full disk or a damaged file still
+    // gets its own message and exit code (75, 73, 65); anything else is internal.
+    const TuijieError error =
+        store::database_error(e, "", "internal", "内部错误（数据库）", "internal error (database)");
+    for (const Diagnostic& d : error.diagnostics()) {
+      err_ << d.format(language) << '\n';
+    }
+    return exit_code_for(error.diagnostics());
   } catch (const Poco::Exception& e) {
     err_ << tr(language, "内部错误：", "internal error: ") << e.displayText() << '\n';
   } catch (const std::exception& e) {

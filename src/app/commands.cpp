@@ -1,5 +1,6 @@
 #include "app/commands.hpp"
 
+#include "app/backup_command.hpp"
 #include "app/booklet_command.hpp"
 #include "app/check_command.hpp"
 #include "app/help_command.hpp"
@@ -23,6 +24,7 @@ const std::vector<std::unique_ptr<Command>>& commands() {
     list.push_back(std::make_unique<NominationsCommand>());
     list.push_back(std::make_unique<BookletCommand>());
     list.push_back(std::make_unique<VerifyCommand>());
+    list.push_back(std::make_unique<BackupCommand>());
     list.push_back(std::make_unique<HelpCommand>());
     return list;
   }();

@@ -27,6 +27,8 @@ int exit_code_for(const Diagnostics& diagnostics) {
       {"template-missing", kExitNoInput},
       {"fonts-missing", kExitNoInput},
       {"resources-missing", kExitNoInput},
+      {"not-a-workspace", kExitNoInput},
+      {"workspace-inaccessible", kExitNoInput},
       {"no-records", kExitNoInput},
       {"internal", kExitSoftware},
       {"not-implemented", kExitSoftware},
@@ -39,6 +41,11 @@ int exit_code_for(const Diagnostics& diagnostics) {
       {"output-name-taken", kExitCantCreate},
       {"pdf-file", kExitCantCreate},
       {"cannot-read", kExitNoInput},
+      {"output-exists", kExitCantCreate},
+      {"disk-full", kExitCantCreate},
+      {"workspace-read-only", kExitCantCreate},
+      // Another command holds the workspace's write lock: not an error of anyone's, and it
+      // goes away by itself. "workspace-damaged" is bad data (65), like a damaged input file.
       {"workspace-busy", kExitTempFail},
   };
   if (diagnostics.empty()) {
@@ -53,21 +60,23 @@ std::string exit_codes_help(Lang lang) {
     return "退出码：\n"
            "  0   成功\n"
            "  64  用法错误（未知命令或选项，参数不对）\n"
-           "  65  输入数据有误（导入文件中有错误；渲染问题，如文字超出格子）\n"
-           "  66  找不到输入文件、工作区或资源文件\n"
+           "  65  输入数据有误（导入文件中有错误；工作区数据库损坏；渲染问题，如文字超出格子）\n"
+           "  66  找不到输入文件、工作区或资源文件；tuijie.db 不是工作区\n"
            "  70  内部错误\n"
-           "  73  无法创建输出（工作区、文件夹或文件；磁盘已满，只读）\n"
-           "  75  工作区正被其他命令占用，请稍后再试\n";
+           "  73  无法创建输出（工作区、文件夹或文件），磁盘已满，工作区只读\n"
+           "  75  工作区正被另一个命令使用，请稍后再试\n";
   }
   return "Exit codes:\n"
          "  0   success\n"
          "  64  usage error (unknown command or option, wrong arguments)\n"
-         "  65  bad input data (an error in an imported file; a render problem such as "
-         "overflow)\n"
-         "  66  an input file, the workspace or a resource file is missing\n"
+         "  65  bad input data (an error in an imported file; a damaged workspace database; a "
+         "render problem such as overflow)\n"
+         "  66  an input file, the workspace or a resource file is missing; tuijie.db is not a "
+         "workspace\n"
          "  70  internal failure\n"
-         "  73  cannot create output (workspace, folder or file; disk full, read-only)\n"
-         "  75  the workspace is busy with another command: try again later\n";
+         "  73  cannot create output (workspace, folder or file), disk full, read-only "
+         "workspace\n"
+         "  75  the workspace is busy with another command; try again later\n";
 }
 
 }  // namespace tuijie::app

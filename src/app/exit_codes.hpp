@@ -14,8 +14,8 @@ enum ExitCode : int {
   kExitDataError = 65,   // an error in input data; a render problem such as overflow
   kExitNoInput = 66,     // an input file, the workspace or a resource is missing
   kExitSoftware = 70,    // internal failure
-  kExitCantCreate = 73,  // the workspace, a folder or a file cannot be created
-  kExitTempFail = 75,    // the workspace stayed busy with another command: try again later
+  kExitCantCreate = 73,  // the workspace, a folder or a file cannot be created; disk full
+  kExitTempFail = 75,    // the workspace is busy with another command: try again later
 };
 
 /// The exit code for an error that stopped a command, chosen by the first diagnostic's code

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/diagnostic.hpp"
+#include "store/database_errors.hpp"
 #include "store/dates.hpp"
 #include "store/write_transaction.hpp"
 
@@ -51,6 +52,47 @@ TuijieError conflict(const PrintedDocument& document) {
   return TuijieError(std::move(d));
 }
 
+// The body of record_printings, inside its write transaction (it may run again after a busy
+// database: it keeps nothing between runs).
+void record_in_transaction(Workspace& workspace, const std::vector<PrintedDocument>& documents,
+                           const std::vector<PrintedFile>& files, std::string at) {
+  Poco::Data::Session& db = workspace.session();
+  std::set<std::pair<std::string, std::string>> done;
+  for (const PrintedDocument& document : documents) {
+    const DocumentIdentity& id = document.identity;
+    if (!done.insert({id.kind, id.record_key}).second)
+      continue;
+    if (auto assigned = assigned_number(db, id.kind, id.record_key)) {
+      if (*assigned != document.number)
+        throw conflict(document);
+      continue;
+    }
+    std::string number = document.number, kind = id.kind, key = id.record_key,
+                series = id.series;
+    int taken = 0;
+    db << "SELECT count(*) FROM documents WHERE number = ?", use(number), into(taken), now;
+    if (taken > 0)
+      throw conflict(document);
+    int sequence = sequence_of(document.number, id.series);
+    db << "INSERT INTO documents (number, kind, record_key, series, sequence, assigned_at) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+        use(number), use(kind), use(key), use(series), use(sequence), use(at), now;
+  }
+  for (const PrintedDocument& document : documents) {
+    std::string n = document.number, h = document.hash, d = document.data;
+    db << "INSERT OR IGNORE INTO printings (number, hash, data, printed_at) VALUES (?, ?, ?, ?)",
+        use(n), use(h), use(d), use(at), now;
+  }
+  for (const PrintedFile& file : files) {
+    std::string n = file.number, h = file.hash, name = file.file_name, sha = file.file_sha256,
+                pages_sha = file.pages_sha256;
+    int pages = file.pages;
+    db << "INSERT OR IGNORE INTO printed_files (number, hash, file_sha256, pages_sha256, pages, "
+          "file_name, printed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        use(n), use(h), use(sha), use(pages_sha), use(pages), use(name), use(at), now;
+  }
+}
+
 }  // namespace
 
 std::string sha256_hex(const std::string& text) {
@@ -91,40 +133,14 @@ std::string NumberPlan::number_for(const DocumentIdentity& identity) {
 void record_printings(Workspace& workspace, const std::vector<PrintedDocument>& documents,
                       const std::vector<PrintedFile>& files) {
   Poco::Data::Session& db = workspace.session();
-  std::string at = iso8601_utc(run_epoch_seconds());
-  WriteTransaction transaction(db);
-  std::set<std::pair<std::string, std::string>> done;
-  for (const PrintedDocument& document : documents) {
-    const DocumentIdentity& id = document.identity;
-    if (!done.insert({id.kind, id.record_key}).second)
-      continue;
-    if (auto assigned = assigned_number(db, id.kind, id.record_key)) {
-      if (*assigned != document.number)
-        throw conflict(document);
-      continue;
-    }
-    if (number_assigned(workspace, document.number))
-      throw conflict(document);
-    std::string number = document.number, kind = id.kind, key = id.record_key, series = id.series;
-    int sequence = sequence_of(document.number, id.series);
-    db << "INSERT INTO documents (number, kind, record_key, series, sequence, assigned_at) "
-          "VALUES (?, ?, ?, ?, ?, ?)",
-        use(number), use(kind), use(key), use(series), use(sequence), use(at), now;
+  const std::string at = iso8601_utc(run_epoch_seconds());
+  try {
+    with_write_transaction(db, [&] { record_in_transaction(workspace, documents, files, at); });
+  } catch (const Poco::Exception& e) {
+    throw database_error(e, workspace.database_path(), "store-failed",
+                         "打印记录未能存入工作区，未写出任何文件",
+                         "the printings could not be recorded; no file was written", true);
   }
-  for (const PrintedDocument& document : documents) {
-    std::string n = document.number, h = document.hash, d = document.data;
-    db << "INSERT OR IGNORE INTO printings (number, hash, data, printed_at) VALUES (?, ?, ?, ?)",
-        use(n), use(h), use(d), use(at), now;
-  }
-  for (const PrintedFile& file : files) {
-    std::string n = file.number, h = file.hash, name = file.file_name, sha = file.file_sha256,
-                pages_sha = file.pages_sha256;
-    int pages = file.pages;
-    db << "INSERT OR IGNORE INTO printed_files (number, hash, file_sha256, pages_sha256, pages, "
-          "file_name, printed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        use(n), use(h), use(sha), use(pages_sha), use(pages), use(name), use(at), now;
-  }
-  transaction.commit();
 }
 
 bool number_assigned(Workspace& workspace, const std::string& number) {

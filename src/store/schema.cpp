@@ -2,10 +2,12 @@
 
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
+#include <Poco/String.h>
 
 #include <string>
 
 #include "core/diagnostic.hpp"
+#include "store/write_transaction.hpp"
 
 namespace tuijie::store {
 
@@ -113,6 +115,13 @@ const std::vector<Migration>& migrations() {
                 FOREIGN KEY (number, hash) REFERENCES printings (number, hash)))",
            "CREATE INDEX printed_files_pages ON printed_files (number, pages_sha256)",
        }},
+      {5,
+       "write-ahead log",
+       {},
+       // Readers never wait for a writer and a writer never waits for readers, so that a
+       // render or check can run while an import writes (and the web intake beside them).
+       // A copy of tuijie.db alone may now miss committed data: use tuijie backup.
+       "wal"},
   };
   return steps;
 }
@@ -140,9 +149,10 @@ int schema_version(Poco::Data::Session& session) {
 
 void migrate(Poco::Data::Session& session, const std::vector<Migration>& steps,
              const std::string& db_path) {
-  const int current = schema_version(session);
   const int latest = latest_version(steps);
-  if (current > latest) {
+  const auto refuse_newer = [&](int current) {
+    if (current <= latest)
+      return;
     throw TuijieError(make_error(
         "workspace-too-new",
         "工作区由较新版本的 tuijie 创建（数据库版本 " + std::to_string(current) +
@@ -150,12 +160,25 @@ void migrate(Poco::Data::Session& session, const std::vector<Migration>& steps,
         "the workspace was made by a newer tuijie (schema version " + std::to_string(current) +
             ", this program knows up to " + std::to_string(latest) + "); upgrade tuijie",
         db_path));
+  };
+  const int seen = schema_version(session);
+  refuse_newer(seen);
+  // The newest journal mode a step names holds for every database these steps lead to, also
+  // one already up to date (e.g. a backup copy, which SQLite writes in rollback mode).
+  std::string_view mode;
+  for (const Migration& step : steps) {
+    if (!step.journal_mode.empty())
+      mode = step.journal_mode;
   }
-  if (current == latest) {
+  if (!mode.empty())
+    set_journal_mode(session, mode, db_path);
+  if (seen == latest) {
     return;
   }
-  session.begin();
-  try {
+  with_write_transaction(session, [&] {
+    // Another command may have upgraded the workspace since the version was read.
+    const int current = schema_version(session);
+    refuse_newer(current);
     for (const Migration& step : steps) {
       if (step.version <= current) {
         continue;
@@ -167,10 +190,29 @@ void migrate(Poco::Data::Session& session, const std::vector<Migration>& steps,
       session << "INSERT OR REPLACE INTO meta (name, value) VALUES ('schema_version', ?)",
           use(version), now;
     }
-    session.commit();
-  } catch (...) {
-    session.rollback();
-    throw;
+  });
+}
+
+std::string journal_mode(Poco::Data::Session& session) {
+  std::string mode;
+  session << "PRAGMA journal_mode", into(mode), now;
+  return Poco::toLower(mode);
+}
+
+void set_journal_mode(Poco::Data::Session& session, std::string_view mode,
+                      const std::string& db_path) {
+  const std::string current = journal_mode(session);
+  if (current == mode || current == "memory")
+    return;  // already there, or an in-memory database (tests), which has no journal file
+  std::string result;
+  session << "PRAGMA journal_mode = " + std::string(mode), into(result), now;
+  if (Poco::toLower(result) != mode) {
+    throw TuijieError(make_error(
+        "workspace-unreadable",
+        "无法把工作区数据库切换到 " + std::string(mode) + " 日志模式（仍为 " + result + "）",
+        "cannot switch the workspace database to journal mode " + std::string(mode) +
+            " (it stays " + result + ")",
+        db_path));
   }
 }
 

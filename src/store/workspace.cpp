@@ -6,15 +6,20 @@
 #include <Poco/File.h>
 #include <Poco/Path.h>
 
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
 #include <utility>
 
 #include "core/diagnostic.hpp"
+#include "store/database_errors.hpp"
 #include "store/dates.hpp"
 #include "store/record_json.hpp"
 #include "store/schema.hpp"
+#include "store/write_transaction.hpp"
 
 namespace tuijie::store {
 
@@ -32,15 +37,53 @@ std::unique_ptr<Poco::Data::Session> connect(const std::string& path) {
   static std::once_flag registered;
   std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
   auto session = std::make_unique<Poco::Data::Session>("SQLite", path);
+  // Another command may hold the write lock: wait for it (boundedly) rather than fail.
+  int timeout = busy_timeout_ms();
+  *session << "PRAGMA busy_timeout = " + std::to_string(timeout), into(timeout), now;
   // SQLite leaves foreign keys off unless each connection asks.
   *session << "PRAGMA foreign_keys = ON", now;
   return session;
 }
 
-TuijieError database_error(std::string code, std::string zh, std::string en,
-                           const std::string& path, const Poco::Exception& e) {
-  return TuijieError(
-      make_error(std::move(code), zh + "：" + e.displayText(), en + ": " + e.displayText(), path));
+// SQLite's own check of every page, row and index before a command relies on the file: a
+// damaged database is refused as it is, never written into. (integrity_check rather than
+// quick_check: damage that leaves the pages well-formed but an index out of step with its
+// table passes quick_check, and the next write would spread it.)
+void require_intact(Poco::Data::Session& session, const std::string& path) {
+  std::vector<std::string> problems;
+  session << "PRAGMA integrity_check", into(problems), now;
+  if (problems.size() != 1 || problems.front() != "ok") {
+    throw damaged_error(path, problems.empty() ? std::string("integrity_check") : problems.front());
+  }
+}
+
+// What the first bytes of tuijie.db say it is. A file of 0 bytes (made by `touch`, or a copy
+// that failed) would silently become an empty database in SQLite's hands; a file without
+// SQLite's header is some other file under the name.
+enum class FileStart { Empty, Sqlite, Other, Unreadable };
+
+FileStart file_start(const std::string& path) {
+  static constexpr char kHeader[] = "SQLite format 3";  // and its terminating NUL: 16 bytes
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return FileStart::Unreadable;  // SQLite will say why
+  char head[sizeof kHeader] = {};
+  in.read(head, sizeof head);
+  const auto got = in.gcount();
+  if (got == 0)
+    return FileStart::Empty;
+  return got == sizeof head && std::memcmp(head, kHeader, sizeof head) == 0 ? FileStart::Sqlite
+                                                                            : FileStart::Other;
+}
+
+TuijieError not_a_workspace(const std::string& path, const std::string& zh_why,
+                            const std::string& en_why) {
+  return TuijieError(make_error(
+      "not-a-workspace",
+      "此 tuijie.db 不是 tuijie 工作区（" + zh_why + "），未作改动；新工作区请用 tuijie init 创建",
+      "this tuijie.db is not a tuijie workspace (" + en_why +
+          "); nothing was changed. Make a new one with tuijie init",
+      path));
 }
 
 void remove_database_files(const std::string& path) {
@@ -94,11 +137,20 @@ Workspace Workspace::create(const std::string& dir, const std::string& campaign_
     throw TuijieError(make_error("workspace-exists", "此文件夹已是工作区，未作改动",
                                  "this folder is already a workspace; nothing was changed", path));
   }
+  std::error_code ignored;
+  // A folder this call makes is removed again when the database cannot be made in it.
+  const bool made_folder = !std::filesystem::exists(dir, ignored);
+  const auto undo = [&] {
+    remove_database_files(path);
+    if (made_folder)
+      std::filesystem::remove(dir, ignored);  // only when empty
+  };
   try {
     Poco::File(dir).createDirectories();
   } catch (const Poco::Exception& e) {
-    throw database_error("workspace-create-failed", "无法创建工作区文件夹",
-                         "cannot create the workspace folder", dir, e);
+    throw TuijieError(make_error("workspace-create-failed",
+                                 "无法创建工作区文件夹：" + e.displayText(),
+                                 "cannot create the workspace folder: " + e.displayText(), dir));
   }
 
   try {
@@ -110,22 +162,27 @@ Workspace Workspace::create(const std::string& dir, const std::string& campaign_
     std::string sha256 = campaign.sha256();
     std::string created_by = "tuijie";
     std::string created_at = when;
-    session->begin();
-    *session << "INSERT INTO campaign (id, file_name, content, sha256, recorded_at) "
-                "VALUES (1, ?, ?, ?, ?)",
-        use(file_name), use(content), use(sha256), use(created_at), now;
-    *session << "INSERT INTO meta (name, value) VALUES ('created_by', ?), ('created_at', ?)",
-        use(created_by), use(created_at), now;
-    session->commit();
+    with_write_transaction(*session, [&] {
+      *session << "INSERT INTO campaign (id, file_name, content, sha256, recorded_at) "
+                  "VALUES (1, ?, ?, ?, ?)",
+          use(file_name), use(content), use(sha256), use(created_at), now;
+      *session << "INSERT INTO meta (name, value) VALUES ('created_by', ?), ('created_at', ?)",
+          use(created_by), use(created_at), now;
+    });
     Workspace workspace(dir, std::move(session));
     workspace.campaign_ = std::make_unique<Campaign>(std::move(campaign));
     return workspace;
   } catch (const Poco::Exception& e) {
-    remove_database_files(path);
-    throw database_error("workspace-create-failed", "无法创建工作区数据库",
-                         "cannot create the workspace database", path, e);
+    undo();
+    if (classify(e, path) == DatabaseFault::Full) {
+      throw database_error(e, path, "workspace-create-failed", "", "");
+    }
+    // Whatever else stops it (a read-only folder, no permission), it is "cannot create".
+    throw TuijieError(make_error("workspace-create-failed",
+                                 "无法创建工作区数据库：" + e.displayText(),
+                                 "cannot create the workspace database: " + e.displayText(), path));
   } catch (...) {
-    remove_database_files(path);
+    undo();
     throw;
   }
 }
@@ -137,14 +194,28 @@ Workspace Workspace::open(const std::string& dir) {
                                  "找不到工作区（tuijie.db）；请先运行 tuijie init",
                                  "no workspace here (tuijie.db); run tuijie init first", path));
   }
+  switch (file_start(path)) {
+    case FileStart::Empty:
+      throw not_a_workspace(path, "文件为空", "the file is empty");
+    case FileStart::Other:
+      throw not_a_workspace(path, "不是 SQLite 数据库", "not an SQLite database");
+    case FileStart::Sqlite:
+    case FileStart::Unreadable:
+      break;
+  }
   try {
     Workspace workspace(dir, connect(path));
-    migrate(*workspace.session_, migrations(), path);
-    workspace.campaign_ = stored_campaign(*workspace.session_, path);
+    Poco::Data::Session& db = *workspace.session_;
+    require_intact(db, path);
+    if (store::schema_version(db) == 0) {
+      throw not_a_workspace(path, "其中没有 tuijie 的表", "it holds no tuijie tables");
+    }
+    migrate(db, migrations(), path);
+    workspace.campaign_ = stored_campaign(db, path);
     return workspace;
   } catch (const Poco::Exception& e) {
-    throw database_error("workspace-unreadable", "无法读取工作区数据库",
-                         "cannot read the workspace database", path, e);
+    throw database_error(e, path, "workspace-unreadable", "无法读取工作区数据库",
+                         "cannot read the workspace database");
   }
 }
 
@@ -181,15 +252,15 @@ ImportSummary Workspace::import(const std::vector<records::Record>& records,
     }
   }
 
-  ImportSummary summary;
-  summary.rows = source.row_count >= 0 ? source.row_count : static_cast<long>(records.size());
-  summary.errors = source.errors;
   std::string when = iso8601_utc(run_epoch_seconds());
   std::string file = source.file;
 
   Poco::Data::Session& db = *session_;
-  db.begin();
-  try {
+  // Runs again from the start when another command held the write lock too long.
+  const auto store_batch = [&] {
+    ImportSummary summary;
+    summary.rows = source.row_count >= 0 ? source.row_count : static_cast<long>(records.size());
+    summary.errors = source.errors;
     // What is stored now, for the kinds this batch touches.
     std::map<std::pair<std::string, std::string>, std::string> stored;
     std::set<std::string> kinds;
@@ -282,17 +353,18 @@ ImportSummary Workspace::import(const std::vector<records::Record>& records,
       summary.removed = static_cast<long>(gone.size());
     }
     write_evaluations(db, verdicts, campaign_->sha256(), when);
-    db.commit();
+    return summary;
+  };
+  try {
+    return with_write_transaction(db, store_batch);
   } catch (const Poco::Exception& e) {
-    db.rollback();
-    throw database_error("store-failed", "记录未能存入工作区，工作区未作改动",
-                         "the records could not be stored; the workspace is unchanged", source.file,
-                         e);
-  } catch (...) {
-    db.rollback();
-    throw;
+    // A fault of the database (disk full, read-only, damaged) names the database; anything
+    // else the batch's file.
+    throw database_error(
+        e, classify(e, database_path()) == DatabaseFault::Other ? source.file : database_path(),
+        "store-failed", "记录未能存入工作区，工作区未作改动",
+        "the records could not be stored; the workspace is unchanged", true);
   }
-  return summary;
 }
 
 std::vector<records::Record> Workspace::records(const std::string& kind) {
@@ -312,18 +384,12 @@ std::vector<records::Record> Workspace::records(const std::string& kind) {
 void Workspace::save_evaluations(const std::vector<RecordVerdict>& verdicts) {
   const std::string when = iso8601_utc(run_epoch_seconds());
   Poco::Data::Session& db = *session_;
-  db.begin();
   try {
-    write_evaluations(db, verdicts, campaign_->sha256(), when);
-    db.commit();
+    with_write_transaction(db, [&] { write_evaluations(db, verdicts, campaign_->sha256(), when); });
   } catch (const Poco::Exception& e) {
-    db.rollback();
-    throw database_error("store-failed", "检查结果未能存入工作区，工作区未作改动",
-                         "the evaluations could not be stored; the workspace is unchanged",
-                         database_path(), e);
-  } catch (...) {
-    db.rollback();
-    throw;
+    throw database_error(e, database_path(), "store-failed",
+                         "检查结果未能存入工作区，工作区未作改动",
+                         "the evaluations could not be stored; the workspace is unchanged", true);
   }
 }
 

@@ -4,8 +4,11 @@
 // of; every import is stored in it, keyed by (kind, key), so that later commands (render,
 // check, ...) read records from here rather than from the original files.
 //
-// Every change happens in one transaction: a failed import leaves the database exactly as
-// it was. Foreign keys are enforced on every connection.
+// Every change happens in one write transaction (with_write_transaction: BEGIN IMMEDIATE,
+// waiting boundedly for other commands): a failed import leaves the database exactly as it
+// was. The database is in WAL mode; foreign keys are enforced and a busy timeout set on every
+// connection. Failures of the database itself get the codes of store/database_errors.hpp
+// ("workspace-busy", "disk-full", "workspace-read-only", "workspace-damaged", ...).
 #pragma once
 
 #include <memory>
@@ -72,8 +75,11 @@ class Workspace {
   /// behind).
   static Workspace create(const std::string& dir, const std::string& campaign_path);
 
-  /// Opens an existing workspace, upgrading an older schema. Throws TuijieError:
-  /// "workspace-missing" (no tuijie.db in dir), "workspace-too-new", "workspace-unreadable".
+  /// Opens an existing workspace after SQLite's integrity check, upgrading an older schema
+  /// (and switching it to WAL). Throws TuijieError: "workspace-missing" (no tuijie.db in
+  /// dir), "not-a-workspace" (an empty file, not SQLite, or no tuijie tables; left as it is),
+  /// "workspace-damaged" (fails the integrity check; left as it is), "workspace-too-new",
+  /// "workspace-busy", "disk-full", "workspace-read-only", "workspace-unreadable".
   static Workspace open(const std::string& dir);
 
   /// True when `dir` holds a tuijie.db.
@@ -92,7 +98,9 @@ class Workspace {
   /// updated (or left alone when identical), and the import log gains a line. Within a
   /// batch a repeated key counts once and its last record wins. Import time is the run time
   /// (SOURCE_DATE_EPOCH when set). Throws TuijieError "store-failed" (after rolling back)
-  /// when the database refuses the batch, e.g. a record without kind or key.
+  /// when the database refuses the batch, e.g. a record without kind or key, and
+  /// "workspace-busy", "disk-full" or "workspace-read-only" (nothing stored) when the
+  /// database cannot take it.
   ///
   /// With an evaluator, every record of the batch (unchanged ones too) is judged and its
   /// verdict stored in the same transaction, so that a stored evaluation always describes the

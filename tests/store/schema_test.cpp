@@ -43,7 +43,7 @@ TEST_CASE("migration versions count up from 1 without gaps") {
   int expected = 1;
   for (const Migration& step : migrations()) {
     CHECK(step.version == expected++);
-    CHECK_FALSE(step.statements.empty());
+    CHECK((!step.statements.empty() || !step.journal_mode.empty()));
   }
 }
 

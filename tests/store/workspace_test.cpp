@@ -1,5 +1,6 @@
 #include "store/workspace.hpp"
 
+#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 
 #include <catch2/catch.hpp>
@@ -114,7 +115,29 @@ TEST_CASE("opening a folder without a workspace or with a foreign file fails cle
   CHECK_FALSE(Workspace::exists(tmp.str()));
   CHECK(error_code([&] { Workspace::open(tmp.str()); }) == "workspace-missing");
   t::write_file(tmp / "tuijie.db", "this is not a database, just text long enough to look");
-  CHECK(error_code([&] { Workspace::open(tmp.str()); }) == "workspace-unreadable");
+  CHECK(error_code([&] { Workspace::open(tmp.str()); }) == "not-a-workspace");
+}
+
+TEST_CASE("an empty tuijie.db or an SQLite database without tuijie's tables is not a workspace") {
+  t::TempDir tmp;
+  const std::string db = tmp / "tuijie.db";
+  t::write_file(db, "");
+  CHECK(error_code([&] { Workspace::open(tmp.str()); }) == "not-a-workspace");
+  // Nothing was written into it: it stays 0 bytes, with no journal beside it.
+  CHECK(fs::file_size(db) == 0);
+  CHECK_FALSE(fs::exists(db + "-wal"));
+
+  // Some other program's database: refused, its tables untouched, no tuijie table added.
+  fs::remove(db);
+  {
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::Session other("SQLite", db);
+    other << "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)", now;
+    other << "INSERT INTO notes (text) VALUES ('keep me')", now;
+  }
+  const std::string before = t::read_file(db);
+  CHECK(error_code([&] { Workspace::open(tmp.str()); }) == "not-a-workspace");
+  CHECK(t::read_file(db) == before);
 }
 
 TEST_CASE("a workspace made by a newer tuijie is refused") {
