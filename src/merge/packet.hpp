@@ -39,7 +39,8 @@ struct ManifestRow {
 /// The SHA-256 of a file's bytes (lower-case hex). Throws TuijieError when it cannot be read.
 std::string file_sha256(const std::string& path);
 
-/// Writes manifest.csv (UTF-8 with BOM so that Excel reads it, RFC 4180 quoting, CRLF) through
+/// Writes manifest.csv (UTF-8 with BOM so that Excel reads it; through csv::Writer, so that a
+/// record key or file name that looks like a formula is neutralised; CRLF) through
 /// a temporary file, so that a failed run never leaves half a manifest.
 void write_manifest(const std::vector<ManifestRow>& rows, const std::string& path);
 
