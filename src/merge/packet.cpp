@@ -44,7 +44,7 @@ std::string file_sha256(const std::string& path) {
   return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
-void write_manifest(const std::vector<ManifestRow>& rows, const std::string& path) {
+std::string manifest_csv(const std::vector<ManifestRow>& rows) {
   std::ostringstream out;
   out << "\xEF\xBB\xBF";
   csv::Writer csv(out);
@@ -52,7 +52,11 @@ void write_manifest(const std::vector<ManifestRow>& rows, const std::string& pat
   for (const ManifestRow& row : rows) {
     csv.row({row.file, row.document_number, row.record_key, std::to_string(row.pages), row.sha256});
   }
-  pdf::write_file_atomically(path, out.str());
+  return out.str();
+}
+
+void write_manifest(const std::vector<ManifestRow>& rows, const std::string& path) {
+  pdf::write_file_atomically(path, manifest_csv(rows));
 }
 
 }  // namespace tuijie::merge

@@ -5,7 +5,7 @@
 #include <unicode/utf8.h>
 
 #include "core/diagnostic.hpp"
-#include "core/hostile_values.hpp"
+#include "support/hostile_values.hpp"
 
 using namespace tuijie;
 namespace t = tuijie::testing;

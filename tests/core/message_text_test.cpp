@@ -6,8 +6,8 @@
 
 #include <random>
 
-#include "core/hostile_values.hpp"
 #include "core/message_text.hpp"
+#include "support/hostile_values.hpp"
 
 using namespace tuijie;
 namespace t = tuijie::testing;

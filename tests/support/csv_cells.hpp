@@ -95,4 +95,14 @@ inline std::vector<std::string> formula_cells(const CsvRows& rows) {
   return found;
 }
 
+/// Whether the writer must neutralise `cell`: it is a formula cell by the rule above, or it
+/// starts with a full-width ＝ ＋ ＠ － (which an input method may turn into a formula).
+inline bool writer_must_neutralise(const std::string& cell) {
+  for (const char* full_width : {"＝", "＋", "＠", "－"}) {
+    if (cell.rfind(full_width, 0) == 0)
+      return true;
+  }
+  return !formula_cells({{cell}}).empty();
+}
+
 }  // namespace tuijie::testing
