@@ -238,3 +238,33 @@ TEST_CASE("a file-name or title that names no field of the kind is a template er
   CHECK(format.code == "template-bad-value");
   CHECK(format.value == "yearmonth");
 }
+
+TEST_CASE("the shipped summary tables over 2,000 records of each kind stay within the limit") {
+  Setup setup;
+  const auto tpl = merge::compile_template(
+      templates::parse_template_file(kSource + "/templates/summary-tables.xml"), *setup.fonts,
+      merge::FieldCatalog{});
+  merge::RecordSets sets;
+  for (const std::string kind : {"enterprise", "park", "institution"}) {
+    for (std::size_t i = 0; i < 2000; ++i) {
+      records::Record r = item(i);
+      r.kind = kind;
+      r.fields["district"] = "滨海新区";
+      r.fields["revenue"] = std::to_string(3000 + i);
+      r.fields["staff_outsourcing"] = "120";
+      r.fields["contact_name"] = "田野";
+      r.fields["evaluation.eligible"] = "是";
+      sets[kind].push_back(r);
+    }
+  }
+  Diagnostics problems;
+  records::Record none;
+  const auto model = merge::build_document(tpl, none, {}, problems, &sets);
+  CHECK(problems.empty());
+  std::size_t rows = 0;
+  for (const auto& block : model.blocks) {
+    if (const auto* table = std::get_if<std::shared_ptr<layout::Table>>(&block))
+      rows += (*table)->rows.size();
+  }
+  CHECK(rows >= 3 * 2000);
+}
