@@ -116,7 +116,9 @@ TEST_CASE("10,000 and 100,000 nested elements are one error, quickly, not a stac
   for (std::size_t depth : {std::size_t{10000}, std::size_t{100000}}) {
     INFO(depth);
     const auto start = std::chrono::steady_clock::now();
-    const Diagnostic d = only_error([&] { setup.compile(nested_template(depth, 9)); });
+    // The parser itself refuses it: no tree that deep is ever built, let alone walked.
+    const std::string xml = nested_template(depth, 9);
+    const Diagnostic d = only_error([&] { templates::parse_template_text(xml, "limits.xml"); });
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     CHECK(d.code == "template-too-deep");
     CHECK(d.row == static_cast<long>(kLimit + 1));
@@ -267,4 +269,25 @@ TEST_CASE("the shipped summary tables over 2,000 records of each kind stay withi
       rows += (*table)->rows.size();
   }
   CHECK(rows >= 3 * 2000);
+}
+
+TEST_CASE("a document of more text than the limit stops at the repeat that sets it") {
+  Setup setup;
+  const auto tpl = setup.compile(nested_repeats(1));
+  records::Record none;
+  merge::RecordSets sets;
+  const std::size_t value_bytes = 1024 * 1024;
+  for (std::size_t i = 0; i * value_bytes <= templates::kMaxTextBytes; ++i) {
+    sets["item"].push_back(item(i));
+    sets["item"].back().fields["name"] = std::string(value_bytes, 'x');
+  }
+  Diagnostics problems;
+  const Diagnostic d = only_error([&] { merge::build_document(tpl, none, {}, problems, &sets); });
+  CHECK(d.code == "template-too-large");
+  CHECK(d.row == 2);
+  CHECK(d.reason_en.find(std::to_string(templates::kMaxTextBytes / (1024 * 1024)) + " MiB") !=
+        std::string::npos);
+  // One record fewer than the limit holds is fine.
+  sets["item"].resize(templates::kMaxTextBytes / value_bytes - 1);
+  CHECK(merge::build_document(tpl, none, {}, problems, &sets).blocks.size() == sets["item"].size());
 }
