@@ -18,6 +18,7 @@
 #include "app/help_text.hpp"
 #include "app/lang.hpp"
 #include "app/locations.hpp"
+#include "core/message_text.hpp"
 #include "store/database_errors.hpp"
 
 namespace tuijie::app {
@@ -31,6 +32,13 @@ namespace {
 constexpr int kWorkspaceSettingsPriority = 10;
 constexpr const char* kWorkspaceSettings = "tuijie.properties";
 
+// An exception's text may quote a file name or a value: shown escaped and cut, as
+// Diagnostic::format shows its parts.
+constexpr std::size_t kExceptionChars = 500;
+std::string shown(const std::string& text, Lang lang) {
+  return message_text::shown(text, kExceptionChars, lang);
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -39,7 +47,7 @@ int run(int argc, char** argv) {
     Poco::AutoPtr<TuijieApplication> app = new TuijieApplication(std::cout, std::cerr);
     return app->execute(args);
   } catch (const std::exception& e) {
-    std::cerr << "tuijie: internal error: " << e.what() << '\n';
+    std::cerr << "tuijie: internal error: " << shown(e.what(), Lang::En) << '\n';
   } catch (...) {
     std::cerr << "tuijie: internal error\n";
   }
@@ -229,7 +237,7 @@ int TuijieApplication::report_current_exception() {
     return code;
   } catch (const Poco::Util::OptionException& e) {
     err_ << tr(language, "错误：命令行选项有误：", "error: bad command-line option: ")
-         << e.displayText() << '\n';
+         << shown(e.displayText(), language) << '\n';
     usage_hint();
     return kExitUsage;
   } catch (const Poco::Data::SQLite::SQLiteException& e) {
@@ -242,9 +250,10 @@ int TuijieApplication::report_current_exception() {
     }
     return exit_code_for(error.diagnostics());
   } catch (const Poco::Exception& e) {
-    err_ << tr(language, "内部错误：", "internal error: ") << e.displayText() << '\n';
+    err_ << tr(language, "内部错误：", "internal error: ") << shown(e.displayText(), language)
+         << '\n';
   } catch (const std::exception& e) {
-    err_ << tr(language, "内部错误：", "internal error: ") << e.what() << '\n';
+    err_ << tr(language, "内部错误：", "internal error: ") << shown(e.what(), language) << '\n';
   } catch (...) {
     err_ << tr(language, "内部错误", "internal error") << '\n';
   }

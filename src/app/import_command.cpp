@@ -11,6 +11,7 @@
 #include "app/lang.hpp"
 #include "app/stages.hpp"
 #include "check/verdict.hpp"
+#include "core/message_text.hpp"
 #include "records/import.hpp"
 #include "records/result_matching.hpp"
 #include "store/workspace.hpp"
@@ -53,12 +54,16 @@ int import_file(Context& context, store::Workspace& workspace, const std::string
     return exit_code_for(e.diagnostics());
   }
   context.report(input.diagnostics);
+  // The file's name as the summary lines show it: escaped, as in the diagnostics above (a name
+  // may hold an ESC sequence as well as any value).
+  constexpr std::size_t kNameChars = 240;
+  const std::string shown_file = message_text::shown(file, kNameChars, context.lang());
 
   const bool bad = has_errors(input.diagnostics);
   // Rows with at least one error; a problem with the whole file counts as one.
   const long errors = static_cast<long>(records::count_rows_with_errors(input.diagnostics));
   if (bad && (!partial || input.records.empty())) {
-    context.err() << file << context.tr("：有 ", ": ") << errors
+    context.err() << shown_file << context.tr("：有 ", ": ") << errors
                   << context.tr(" 行有错误，本文件未导入", " rows with errors; nothing imported")
                   << (partial ? ""
                               : context.tr("（--partial 可只导入无误的行）",
@@ -76,7 +81,7 @@ int import_file(Context& context, store::Workspace& workspace, const std::string
     records::ResultMatching matched = match_results(workspace, input, file);
     context.report(matched.diagnostics);
     if (has_errors(matched.diagnostics) || bad) {
-      context.err() << file
+      context.err() << shown_file
                     << context.tr("：有推介结果未能对应到唯一的记录，本文件未导入",
                                   ": results that do not name exactly one stored record; "
                                   "nothing imported")
@@ -98,12 +103,12 @@ int import_file(Context& context, store::Workspace& workspace, const std::string
           ? store::Evaluator{}
           : check::evaluator(rules_for(context, workspace.campaign(), input.records)));
   if (s.removed > 0) {
-    context.out() << file
+    context.out() << shown_file
                   << context.tr("：移除本文件未再列出的推介结果 ",
                                 ": results no longer listed, removed: ")
                   << s.removed << '\n';
   }
-  context.out() << file << context.tr("：读取 ", ": ") << s.rows
+  context.out() << shown_file << context.tr("：读取 ", ": ") << s.rows
                 << context.tr(" 行；新增 ", " rows; ") << s.inserted
                 << context.tr("，更新 ", " new, ") << s.updated
                 << context.tr("，未变 ", " updated, ") << s.unchanged

@@ -7,6 +7,7 @@
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
+#include "core/message_text.hpp"
 #include "store/workspace.hpp"
 
 namespace tuijie::app {
@@ -46,10 +47,10 @@ int InitCommand::run(Context& context, const std::vector<std::string>& args) {
                                    ? context.config().getString(binding_for("campaign"))
                                    : context.resource(kDefaultCampaign);
   const store::Workspace workspace = store::Workspace::create(args[0], campaign);
-  context.out() << context.tr("已创建工作区 ", "Created workspace ") << args[0]
-                << context.tr("（活动：", " (campaign: ") << workspace.campaign().name()
-                << context.tr("，文件 ", ", file ") << workspace.campaign().file_name()
-                << context.tr("）", ")") << '\n';
+  context.out() << context.tr("已创建工作区 ", "Created workspace ")
+                << message_text::escape_controls(args[0]) << context.tr("（活动：", " (campaign: ")
+                << workspace.campaign().name() << context.tr("，文件 ", ", file ")
+                << workspace.campaign().file_name() << context.tr("）", ")") << '\n';
   return kExitOk;
 }
 

@@ -12,6 +12,7 @@
 #include "app/lang.hpp"
 #include "app/read_file.hpp"
 #include "app/stages.hpp"
+#include "core/message_text.hpp"
 #include "output/publication.hpp"
 #include "pdf/page_digest.hpp"
 #include "pdf/pdf_info.hpp"
@@ -152,7 +153,8 @@ int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
     const auto keywords = info.find("Keywords");
     const auto mark = keywords == info.end() ? std::nullopt : pdf::document_mark(keywords->second);
     if (!mark) {
-      context.out() << file << ": " << context.tr("未知：", "unknown: ")
+      context.out() << message_text::escape_controls(file) << ": "
+                    << context.tr("未知：", "unknown: ")
                     << context.tr("没有 tuijie 文档编号（不是 tuijie 打印的文档？）",
                                   "no tuijie document number (not printed by tuijie?)")
                     << '\n';
@@ -160,7 +162,8 @@ int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
       continue;
     }
     if (!store::number_assigned(workspace, mark->number)) {
-      context.out() << file << ": " << context.tr("未知：", "unknown: ") << mark->number << ' '
+      context.out() << message_text::escape_controls(file) << ": "
+                    << context.tr("未知：", "unknown: ") << mark->number << ' '
                     << context.tr("在本工作区中没有打印记录",
                                   "was never printed from this workspace")
                     << '\n';
@@ -169,7 +172,8 @@ int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
     }
     const Compared compared = compare_file(workspace, mark->number, file);
     if (compared.state == FileState::Different) {
-      context.out() << file << ": " << context.tr("已变更：", "changed: ")
+      context.out() << message_text::escape_controls(file) << ": "
+                    << context.tr("已变更：", "changed: ")
                     << context.tr("页面内容与以此编号打印的文件不同（页面被替换或改动过）",
                                   "its pages are not those printed under this number (pages "
                                   "replaced or edited)")
@@ -180,7 +184,8 @@ int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
     const auto printing = store::find_printing(workspace, mark->number,
                                                compared.hash.empty() ? mark->hash : compared.hash);
     if (!printing) {
-      context.out() << file << ": " << context.tr("未知：", "unknown: ") << mark->number << ' '
+      context.out() << message_text::escape_controls(file) << ": "
+                    << context.tr("未知：", "unknown: ") << mark->number << ' '
                     << context.tr("没有与文件中的摘要相符的打印记录",
                                   "has no printing with the hash the file carries")
                     << '\n';
@@ -230,12 +235,13 @@ int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
                        "; printed before file hashes were kept: only the data hash was checked");
     }
     if (changes.empty()) {
-      context.out() << file << ": " << context.tr("一致", "matches") << " (" << mark->number << how
-                    << ")\n";
+      context.out() << message_text::escape_controls(file) << ": " << context.tr("一致", "matches")
+                    << " (" << mark->number << how << ")\n";
     } else {
       all_match = false;
-      context.out() << file << ": " << context.tr("已变更：", "changed: ") << joined(changes)
-                    << " (" << mark->number << how << ")\n";
+      context.out() << message_text::escape_controls(file) << ": "
+                    << context.tr("已变更：", "changed: ") << joined(changes) << " ("
+                    << mark->number << how << ")\n";
     }
   }
   return all_match ? kExitOk : kExitDataError;

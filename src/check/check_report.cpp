@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <ostream>
 
+#include "core/csv_writer.hpp"
+#include "core/message_text.hpp"
+
 namespace tuijie::check {
 
 namespace {
@@ -40,24 +43,6 @@ std::string joined(const std::vector<Reason>& reasons, bool zh) {
   return text;
 }
 
-std::string csv_cell(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) {
-    return value;
-  }
-  std::string quoted = "\"";
-  for (char c : value) {
-    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  }
-  return quoted + "\"";
-}
-
-void csv_row(std::ostream& out, const std::vector<std::string>& cells) {
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    out << (i ? "," : "") << csv_cell(cells[i]);
-  }
-  out << "\r\n";
-}
-
 Poco::JSON::Array::Ptr reasons_json(const std::vector<Reason>& reasons) {
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
   for (const Reason& r : reasons) {
@@ -82,12 +67,16 @@ void write_text(const CheckReport& report, Lang lang, std::ostream& out) {
   if (report.records.empty()) {
     out << pick(lang, "工作区中没有记录", "the workspace holds no records") << '\n';
   }
+  // The report is read on a terminal: a key, name or reason (which may quote a value) with
+  // an ESC sequence or a bidi override in it is shown escaped, as messages are.
+  const auto safe = [](const std::string& text) { return message_text::escape_controls(text); };
   for (const RecordResult& r : report.records) {
-    out << r.kind << ' ' << r.key << (r.name.empty() || r.name == r.key ? "" : " " + r.name)
-        << pick(lang, "：", ": ") << verdict(r.evaluation, lang) << '\n';
+    out << r.kind << ' ' << safe(r.key)
+        << (r.name.empty() || r.name == r.key ? "" : " " + safe(r.name)) << pick(lang, "：", ": ")
+        << verdict(r.evaluation, lang) << '\n';
     for (const auto* reasons : {&r.evaluation.incomplete, &r.evaluation.ineligible}) {
       for (const Reason& reason : *reasons) {
-        out << "  - " << pick(lang, reason.text_zh, reason.text_en) << '\n';
+        out << "  - " << safe(pick(lang, reason.text_zh, reason.text_en)) << '\n';
       }
     }
   }
@@ -102,18 +91,18 @@ void write_text(const CheckReport& report, Lang lang, std::ostream& out) {
 }
 
 void write_csv(const CheckReport& report, std::ostream& out) {
-  csv_row(out, {"kind", "key", "name", "complete", "eligible", "reasons_zh", "reasons_en"});
+  csv::Writer csv(out);
+  csv.row({"kind", "key", "name", "complete", "eligible", "reasons_zh", "reasons_en"});
   for (const RecordResult& r : report.records) {
     std::vector<Reason> reasons = r.evaluation.incomplete;
     reasons.insert(reasons.end(), r.evaluation.ineligible.begin(), r.evaluation.ineligible.end());
-    csv_row(out,
-            {r.kind, r.key, r.name, r.evaluation.complete ? "是" : "否",
+    csv.row({r.kind, r.key, r.name, r.evaluation.complete ? "是" : "否",
              r.evaluation.eligible ? "是" : "否", joined(reasons, true), joined(reasons, false)});
   }
-  out << "\r\n";
-  csv_row(out, {"deadline", "label_zh", "label_en", "date", "days_left"});
+  csv.blank_line();
+  csv.row({"deadline", "label_zh", "label_en", "date", "days_left"});
   for (const Deadline& d : report.deadlines) {
-    csv_row(out, {d.key, d.label_zh, d.label_en, d.date, std::to_string(d.days_left)});
+    csv.row({d.key, d.label_zh, d.label_en, d.date, std::to_string(d.days_left)});
   }
 }
 

@@ -29,11 +29,12 @@ struct CheckReport {
 };
 
 /// One line per record ("candidate TJ2020-P-001 陈立峰: 完整，符合条件") with its reasons
-/// indented below, then one line per deadline.
+/// indented below, then one line per deadline. Control and bidi characters in keys, names and
+/// reasons are shown escaped (message_text::escape_controls).
 void write_text(const CheckReport& report, Lang lang, std::ostream& out);
-/// RFC 4180 CSV: a record table (kind,key,name,complete,eligible,reasons_zh,reasons_en; reasons
-/// joined with "; "), a blank line, then a deadline table (deadline,label_zh,label_en,date,
-/// days_left).
+/// CSV through csv::Writer (formula-like cells neutralised, RFC 4180 quoting): a record table
+/// (kind,key,name,complete,eligible,reasons_zh,reasons_en; reasons joined with "; "), a blank line,
+/// then a deadline table (deadline,label_zh,label_en,date, days_left).
 void write_csv(const CheckReport& report, std::ostream& out);
 /// {"as_of", "records": [{kind, key, name, complete, eligible, incomplete: [{code, field,
 /// zh, en}], ineligible: [...]}], "deadlines": [{key, label_zh, label_en, date, days_left}]}.

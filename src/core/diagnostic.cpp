@@ -2,13 +2,25 @@
 
 #include <utility>
 
+#include "core/message_text.hpp"
+
 namespace tuijie {
 namespace {
 
-std::string place(const Diagnostic& d, Lang lang) {
-  std::string out = d.file;
+// Every part of a message may come from a file (a value, a column name, a file name, a reason
+// that quotes what it read): each is shown escaped and cut, so that no message steers the
+// terminal or runs to megabytes. A path may be long, a reason longer than a value.
+constexpr std::size_t kPathChars = 240;
+constexpr std::size_t kReasonChars = 500;
+
+std::string place(const Diagnostic& d, Lang lang, bool bilingual) {
+  const auto shown = [&](const std::string& text, std::size_t max_chars) {
+    return message_text::shown(text, max_chars, lang, bilingual);
+  };
+  constexpr std::size_t kNameChars = message_text::kValueChars;
+  std::string out = shown(d.file, kPathChars);
   if (!d.sheet.empty()) {
-    out += ":" + d.sheet + (d.row > 0 ? "!" : "");
+    out += ":" + shown(d.sheet, kNameChars) + (d.row > 0 ? "!" : "");
   }
   if (d.row > 0) {
     out += (d.sheet.empty() ? ":" : "") + std::to_string(d.row);
@@ -22,15 +34,15 @@ std::string place(const Diagnostic& d, Lang lang) {
   }
   if (!d.record.empty()) {
     out += lang == Lang::Zh ? " 记录 " : " record ";
-    out += d.record;
+    out += shown(d.record, kNameChars);
   }
   if (!d.column_name.empty()) {
     out += lang == Lang::Zh ? " 列 " : " column ";
-    out += d.column_name;
+    out += shown(d.column_name, kNameChars);
   }
   if (!d.value.empty()) {
     out += lang == Lang::Zh ? " 值 “" : " value '";
-    out += d.value;
+    out += shown(d.value, message_text::kValueChars);
     out += lang == Lang::Zh ? "”" : "'";
   }
   return out;
@@ -43,26 +55,30 @@ const char* severity_word(const Diagnostic& d, Lang lang) {
   return lang == Lang::Zh ? "错误" : "error";
 }
 
+std::string reason(const std::string& text, Lang lang, bool bilingual) {
+  return message_text::shown(text, kReasonChars, lang, bilingual);
+}
+
 }  // namespace
 
 std::string Diagnostic::format(Lang lang) const {
-  std::string p = place(*this, lang);
+  std::string p = place(*this, lang, false);
   std::string out = severity_word(*this, lang);
   out += lang == Lang::Zh ? "：" : ": ";
   if (!p.empty()) {
     out += p + (lang == Lang::Zh ? " — " : " — ");
   }
-  out += lang == Lang::Zh ? reason_zh : reason_en;
+  out += lang == Lang::Zh ? reason(reason_zh, lang, false) : reason(reason_en, lang, false);
   return out;
 }
 
 std::string Diagnostic::format_bilingual() const {
-  std::string p = place(*this, Lang::Zh);
+  std::string p = place(*this, Lang::Zh, true);
   std::string out = severity == Severity::Warning ? "警告/warning: " : "错误/error: ";
   if (!p.empty()) {
     out += p + " — ";
   }
-  return out + reason_zh + " / " + reason_en;
+  return out + reason(reason_zh, Lang::Zh, true) + " / " + reason(reason_en, Lang::En, true);
 }
 
 bool has_errors(const Diagnostics& diagnostics) {

@@ -30,7 +30,7 @@ struct Diagnostic {
   std::string sheet;  // the XLSX worksheet when not the file's first one (e.g. 履历), else ""
 
   /// One line, e.g. "samples/c.csv:7 列 电子邮箱 值 'a@b' — 电子邮箱格式不正确 / invalid e-mail";
-  /// a place on another worksheet reads like Excel's references: "c.xlsx:履历!7:3".
+  /// on another worksheet "c.xlsx:履历!7:3". Terminal-safe, values cut: core/message_text.hpp.
   std::string format(Lang lang) const;
   /// Both languages: "<place>: <zh> / <en>".
   std::string format_bilingual() const;

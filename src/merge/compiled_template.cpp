@@ -5,6 +5,7 @@
 
 #include "core/units.hpp"
 #include "merge/field_format.hpp"
+#include "template/template_limits.hpp"
 
 namespace tuijie::merge {
 namespace {
@@ -118,10 +119,57 @@ bool misplaced_in(const Element& e, bool in_table, Diagnostics& problems) {
   return false;
 }
 
+// The {field} and {field|format} placeholders of an attribute (file-name, title, …) name
+// fields the record kind has: a misspelt one would print as nothing, and in file-name send
+// every record to the same file.
+void check_placeholders(const Element& e, const std::string& attr, const FieldCatalog& catalog,
+                        Diagnostics& problems) {
+  const std::string pattern = e.attr(attr);
+  for (size_t open = pattern.find('{'); open != std::string::npos;
+       open = pattern.find('{', open + 1)) {
+    const size_t close = pattern.find('}', open);
+    if (close == std::string::npos)
+      return;  // printed as written, as expand() does
+    const std::string inside = pattern.substr(open + 1, close - open - 1);
+    const size_t bar = inside.find('|');
+    const std::string name = inside.substr(0, bar);
+    if (name.empty()) {
+      Diagnostic d = e.error("template-unknown-field", "属性 " + attr + " 中的 {} 没有写字段名",
+                             "the attribute " + attr + " has a {} without a field name");
+      d.value = pattern;
+      problems.push_back(d);
+    } else if (!catalog.knows(name)) {
+      Diagnostic d = e.error("template-unknown-field", "属性 " + attr + " 中的未知字段 " + name,
+                             "unknown field " + name + " in the attribute " + attr);
+      d.value = name;
+      problems.push_back(d);
+    }
+    if (bar != std::string::npos && !is_known_format(inside.substr(bar + 1))) {
+      Diagnostic d = e.error("template-bad-value", "属性 " + attr + " 中的未知格式",
+                             "unknown format in the attribute " + attr);
+      d.value = inside.substr(bar + 1);
+      problems.push_back(d);
+    }
+  }
+}
+
 void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCatalog& catalog,
-                   const std::string& list_prefix, Diagnostics& problems, bool in_table = false) {
+                   const std::string& list_prefix, Diagnostics& problems, bool in_table = false,
+                   size_t depth = 1) {
+  // The parser already stops at this depth; a tree built another way is held to it too,
+  // before the recursion below could overflow the stack.
+  if (depth > templates::kMaxNestingDepth && !e.is_text()) {
+    const std::string limit = std::to_string(templates::kMaxNestingDepth);
+    problems.push_back(e.error("template-too-deep", "模板元素嵌套超过 " + limit + " 层",
+                               "template elements are nested more than " + limit + " deep"));
+    return;
+  }
   if (misplaced_in(e, in_table, problems))
     return;
+  if (e.name == "document") {
+    for (const char* attr : {"file-name", "title", "subject", "keywords", "author"})
+      check_placeholders(e, attr, catalog, problems);
+  }
 
   auto check_field = [&](const std::string& attr) {
     std::string name = e.attr(attr);
@@ -192,6 +240,18 @@ void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCat
   } else if (e.name == "repeat" && e.has("records")) {
     // Inside, field names are the records' own: checked against the catalog as they are.
   } else if (e.name == "repeat") {
+    if (e.has("min-rows")) {
+      const std::string text = e.attr("min-rows");
+      char* end = nullptr;
+      const long rows = std::strtol(text.c_str(), &end, 10);
+      if (text.empty() || *end != '\0' || rows < 0 || rows > templates::kMaxMinRows) {
+        const std::string limit = std::to_string(templates::kMaxMinRows);
+        Diagnostic d = e.error("template-bad-value", "min-rows 应为 0 到 " + limit + " 的整数",
+                               "min-rows must be a whole number from 0 to " + limit);
+        d.value = text;
+        problems.push_back(d);
+      }
+    }
     std::string list = e.attr("list");
     if (!catalog.knows(list)) {
       Diagnostic d =
@@ -203,7 +263,7 @@ void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCat
   }
   const bool child_in_table = e.name == "table" || (in_table && e.name != "cell");
   for (const Element& child : e.children)
-    check_element(child, tpl, catalog, prefix, problems, child_in_table);
+    check_element(child, tpl, catalog, prefix, problems, child_in_table, depth + 1);
 }
 
 }  // namespace

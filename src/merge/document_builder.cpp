@@ -8,7 +8,9 @@
 #include "core/units.hpp"
 #include "core/utf8.hpp"
 #include "image/image.hpp"
+#include "merge/expansion_budget.hpp"
 #include "merge/field_format.hpp"
+#include "template/template_limits.hpp"
 
 namespace tuijie::merge {
 namespace {
@@ -85,7 +87,11 @@ class Builder {
  public:
   Builder(const CompiledTemplate& tpl, const Globals& globals, const records::Record& record,
           const RecordSets* sets, Diagnostics& diagnostics)
-      : tpl_(tpl), scope_{&record, globals}, sets_(sets), diagnostics_(diagnostics) {}
+      : tpl_(tpl),
+        scope_{&record, globals},
+        sets_(sets),
+        diagnostics_(diagnostics),
+        budget_(templates::kMaxExpansion, templates::kMaxTextBytes) {}
 
   layout::DocumentModel build() {
     layout::DocumentModel model;
@@ -111,6 +117,7 @@ class Builder {
         in_furniture_ = true;
         const std::string running_text = inline_text(child);
         in_furniture_ = false;
+        budget_.spend_text(running_text.size(), child);
         layout::PageFurniture f{resolve_style(tpl_, child, base_), running_text,
                                 child.attr("side") == "outer"};
         const std::string pages = child.attr("pages", "all");
@@ -250,6 +257,8 @@ class Builder {
       item.style = style;
       item.label = e.attr("field");
       item.text = boxed(is_chosen(value, option.value) ? checked : unchecked, option.name, false);
+      budget_.spend(1, e);
+      budget_.spend_text(item.text.size(), e);
       list.items.push_back(std::move(item));
     }
     return list;
@@ -258,6 +267,7 @@ class Builder {
   std::string inline_text(const Element& e) const {
     std::string out;
     for (const Element& child : e.children) {
+      budget_.spend(1, child);
       if (child.is_text()) {
         out += normalise_space(child.text);
       } else if (child.name == "field") {
@@ -304,6 +314,7 @@ class Builder {
     layout::Paragraph p;
     p.style = style;
     p.text = inline_text(e);
+    budget_.spend_text(p.text.size(), e);
     p.label = label_of(e);
     p.space_before = parse_length(e.attr("space-before"), style.size).value_or(0);
     p.space_after = parse_length(e.attr("space-after"), style.size).value_or(0);
@@ -414,6 +425,7 @@ class Builder {
   void add_rows(const Element& e, const layout::Style& style, layout::Table& table) {
     for (const Element& child : e.children) {
       if (child.name == "row") {
+        budget_.spend(1, child);
         layout::Row row;
         row.height = parse_length(child.attr("height")).value_or(0);
         row.min_height = parse_length(child.attr("min-height")).value_or(0);
@@ -421,18 +433,22 @@ class Builder {
         for (const Element& c : child.children) {
           if (c.name != "cell")
             continue;
+          budget_.spend(1, c);
           if (c.attr("merge") == "same")
             merges_.push_back({table.rows.size(), row.cells.size(), inline_text(c)});
           row.cells.push_back(cell(c, style));
         }
         table.rows.push_back(std::move(row));
       } else if (child.name == "repeat" && child.has("choices")) {
+        budget_.enter(child);
         for (const NodeScope& node : choice_nodes(child)) {
+          budget_.spend(1, child);
           const NodeScope* saved = scope_.node;
           scope_.node = &node;
           add_rows(child, style, table);
           scope_.node = saved;
         }
+        budget_.leave();
       } else if (child.name == "repeat" && child.has("records")) {
         add_record_rows(child, style, table);
       } else if (child.name == "repeat") {
@@ -442,12 +458,15 @@ class Builder {
         size_t min_rows =
             static_cast<size_t>(std::max(0, std::atoi(child.attr("min-rows", "0").c_str())));
         static const records::Entry kEmpty;
+        budget_.enter(child);
         for (size_t i = 0; i < std::max(count, min_rows); ++i) {
+          budget_.spend(1, child);
           const records::Entry* saved = scope_.entry;
           scope_.entry = i < count ? &it->second[i] : &kEmpty;
           add_rows(child, style, table);
           scope_.entry = saved;
         }
+        budget_.leave();
       } else if (child.name == "when") {
         if (condition_holds(child))
           add_rows(child, style, table);
@@ -466,6 +485,8 @@ class Builder {
       if (it != sets_->end())
         records = &it->second;
     }
+    // Ordering and filtering the set costs its size, each time the repeat runs.
+    budget_.spend(records->size(), repeat);
     std::vector<std::string> keys;
     std::istringstream order(repeat.attr("order-by"));
     for (std::string key; order >> key;)
@@ -491,11 +512,14 @@ class Builder {
     totals_.push_back(totals);
     const records::Record* saved = scope_.record;
     const size_t saved_number = scope_.row_number;
+    budget_.enter(repeat);
     for (size_t i = 0; i < rows.size(); ++i) {
+      budget_.spend(1, repeat);
       scope_.record = rows[i];
       scope_.row_number = i + 1;
       each();
     }
+    budget_.leave();
     scope_.record = saved;
     scope_.row_number = saved_number;
     scope_.totals = totals.get();
@@ -512,6 +536,7 @@ class Builder {
     auto it = tpl_.choices.find(repeat.attr("choices"));
     if (it == tpl_.choices.end())
       return nodes;
+    budget_.spend(it->second.size(), repeat);
     const size_t level =
         static_cast<size_t>(std::max(1, std::atoi(repeat.attr("level", "1").c_str())));
     for (const ChoiceOption& option : it->second) {
@@ -559,6 +584,7 @@ class Builder {
                  std::vector<layout::Block>& out) {
     if (e.is_text())
       return;
+    budget_.spend(1, e);
     if (e.name == "p") {
       out.push_back(paragraph(e, resolve_style(tpl_, e, inherited)));
     } else if (e.name == "table") {
@@ -686,6 +712,8 @@ class Builder {
   Diagnostics& diagnostics_;
   layout::Style base_;
   const Element* table_ = nullptr;
+  // Spent by const helpers too (inline_text): counting the work is not the document's state.
+  mutable ExpansionBudget budget_;
   // A cell marked merge="same": row and cell index in the table being built, and its text.
   struct MergeMark {
     size_t row = 0, cell = 0;

@@ -15,7 +15,10 @@ using Globals = std::map<std::string, std::string>;
 
 /// Photos that cannot be prepared are reported in `diagnostics` and drawn as empty frames.
 /// `sets` holds the records `<repeat records="kind">` runs over (summary tables); a document
-/// about no single record (a cover letter) passes an empty `record`.
+/// about no single record (a cover letter) passes an empty `record`. Throws TuijieError
+/// (template-too-large, at the template's outermost repeat being expanded) when the document
+/// would exceed templates::kMaxExpansion parts or kMaxTextBytes of text: a template error
+/// that stops the job, found before anything is laid out.
 layout::DocumentModel build_document(const CompiledTemplate& tpl, const records::Record& record,
                                      const Globals& globals, Diagnostics& diagnostics,
                                      const RecordSets* sets = nullptr);

@@ -6,23 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/csv_writer.hpp"
 #include "core/diagnostic.hpp"
 #include "pdf/atomic_file.hpp"
 
 namespace tuijie::merge {
-namespace {
-
-std::string csv_cell(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos)
-    return text;
-  std::string quoted = "\"";
-  for (char c : text)
-    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
-}  // namespace
-
 layout::PagedDocument bind_packet(std::vector<PacketPart>& parts,
                                   const layout::DocumentInfo& info) {
   layout::PagedDocument packet;
@@ -58,11 +46,11 @@ std::string file_sha256(const std::string& path) {
 
 std::string manifest_csv(const std::vector<ManifestRow>& rows) {
   std::ostringstream out;
-  out << "\xEF\xBB\xBF"
-      << "file,document_number,record_key,pages,sha256\r\n";
+  out << "\xEF\xBB\xBF";
+  csv::Writer csv(out);
+  csv.row({"file", "document_number", "record_key", "pages", "sha256"});
   for (const ManifestRow& row : rows) {
-    out << csv_cell(row.file) << ',' << csv_cell(row.document_number) << ','
-        << csv_cell(row.record_key) << ',' << row.pages << ',' << row.sha256 << "\r\n";
+    csv.row({row.file, row.document_number, row.record_key, std::to_string(row.pages), row.sha256});
   }
   return out.str();
 }

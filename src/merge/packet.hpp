@@ -39,11 +39,13 @@ struct ManifestRow {
 /// The SHA-256 of a file's bytes (lower-case hex). Throws TuijieError when it cannot be read.
 std::string file_sha256(const std::string& path);
 
-/// manifest.csv's bytes (see write_manifest).
+/// manifest.csv's bytes: UTF-8 with BOM so that Excel reads it, written by csv::Writer, so that
+/// a file name or record key that starts like a formula gets a leading apostrophe (a program
+/// reading the manifest strips it: the file on disk has no apostrophe); CRLF.
 std::string manifest_csv(const std::vector<ManifestRow>& rows);
 
-/// Writes manifest.csv (UTF-8 with BOM so that Excel reads it, RFC 4180 quoting, CRLF) through
-/// a temporary file, so that a failed run never leaves half a manifest.
+/// Writes manifest_csv(rows) through a temporary file, so that a failed run never leaves half
+/// a manifest.
 void write_manifest(const std::vector<ManifestRow>& rows, const std::string& path);
 
 }  // namespace tuijie::merge

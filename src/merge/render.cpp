@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/message_text.hpp"
 #include "layout/layout_engine.hpp"
 #include "merge/document_builder.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -13,15 +14,27 @@
 
 namespace tuijie::merge {
 
-// File names come from record values: keep them portable and unable to leave the folder.
+// File names come from record values: keep them portable, unable to leave the folder, and
+// free of anything that steers a terminal or the reading direction (a right-to-left override
+// makes "gpj.exe" read "exe.jpg"): each such character is written as '_'.
 std::string safe_file_name(const std::string& name) {
   std::string out;
-  for (unsigned char c : name) {
-    if (c < 0x20 || c == 0x7f ||
-        std::string_view("/\\:*?\"<>|").find(static_cast<char>(c)) != std::string::npos) {
+  for (size_t i = 0; i < name.size();) {
+    const unsigned char lead = static_cast<unsigned char>(name[i]);
+    size_t length = lead < 0xC2 || lead > 0xF4 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    for (size_t k = 1; k < length; ++k) {
+      if (i + k >= name.size() || (static_cast<unsigned char>(name[i + k]) & 0xC0) != 0x80)
+        length = 1;  // a sequence cut short: its lead byte alone, shown as '_'
+    }
+    const std::string_view character = std::string_view(name).substr(i, length);
+    i += character.size();
+    if (character.size() == 1 &&
+        std::string_view("/\\:*?\"<>|").find(character.front()) != std::string_view::npos) {
       out += '_';
+    } else if (message_text::escape_controls(character) != character) {
+      out += '_';  // a control, a bidi mark, or a byte that is not UTF-8
     } else {
-      out += static_cast<char>(c);
+      out += character;
     }
   }
   // A leading dot hides the file; separators at either end are what empty fields leave.

@@ -11,6 +11,7 @@
 #include "core/units.hpp"
 #include "template/element.hpp"
 #include "template/template_language.hpp"
+#include "template/template_limits.hpp"
 
 namespace tuijie::templates {
 
@@ -51,6 +52,17 @@ class TreeBuilder : public Poco::XML::ContentHandler {
   void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
                     const Poco::XML::XMLString& qname,
                     const Poco::XML::Attributes& attrs) override {
+    // Below the depth limit nothing is built (Expat itself keeps its nesting on the heap):
+    // the tree, and so every stage that walks it, stays within kMaxNestingDepth.
+    if (skipped_depth_ > 0) {
+      ++skipped_depth_;
+      return;
+    }
+    if (stack_.size() >= kMaxNestingDepth) {
+      report_too_deep();
+      skipped_depth_ = 1;
+      return;
+    }
     Element e;
     e.name = qname;
     e.pos = here();
@@ -63,6 +75,10 @@ class TreeBuilder : public Poco::XML::ContentHandler {
 
   void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
                   const Poco::XML::XMLString&) override {
+    if (skipped_depth_ > 0) {
+      --skipped_depth_;
+      return;
+    }
     Element e = std::move(stack_.back());
     stack_.pop_back();
     if (stack_.empty()) {
@@ -73,7 +89,7 @@ class TreeBuilder : public Poco::XML::ContentHandler {
   }
 
   void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
-    if (stack_.empty())
+    if (stack_.empty() || skipped_depth_ > 0)
       return;
     Element& parent = stack_.back();
     std::string chunk(ch + start, static_cast<size_t>(length));
@@ -104,9 +120,25 @@ class TreeBuilder : public Poco::XML::ContentHandler {
     p.file = file_;
     if (locator_) {
       p.line = locator_->getLineNumber();
-      p.column = locator_->getColumnNumber();
+      // Expat counts columns from 0; a Diagnostic's column, like an editor's, from 1.
+      p.column = locator_->getColumnNumber() + 1;
     }
     return p;
+  }
+
+  // Once per template: every element below the limit is left out, the first one is named.
+  void report_too_deep() {
+    if (reported_depth_)
+      return;
+    reported_depth_ = true;
+    const std::string limit = std::to_string(kMaxNestingDepth);
+    Diagnostic d = make_error(
+        "template-too-deep", "模板元素嵌套超过 " + limit + " 层（<document> 为第 1 层）",
+        "template elements are nested more than " + limit + " deep (<document> is level 1)", file_);
+    const SourcePos p = here();
+    d.row = p.line;
+    d.column = p.column;
+    problems.push_back(d);
   }
 
   void check(const Element& e) {
@@ -157,6 +189,8 @@ class TreeBuilder : public Poco::XML::ContentHandler {
   std::string file_;
   const Poco::XML::Locator* locator_ = nullptr;
   std::vector<Element> stack_;
+  std::size_t skipped_depth_ = 0;  // open elements below the depth limit
+  bool reported_depth_ = false;
 };
 
 }  // namespace
@@ -172,7 +206,7 @@ Element parse_template_text(const std::string& xml, const std::string& file) {
     Diagnostic d = make_error("template-xml", "模板不是格式正确的 XML：" + e.message(),
                               "the template is not well-formed XML: " + e.message(), file);
     d.row = e.getLineNumber();
-    d.column = e.getColumnNumber();
+    d.column = e.getColumnNumber() + 1;  // from 0, as the locator's
     builder.problems.push_back(d);
     throw TuijieError(builder.problems);
   } catch (const Poco::Exception& e) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/diagnostic.hpp"
+#include "merge/render.hpp"
 #include "store/test_support.hpp"
 
 namespace t = tuijie::testing;
@@ -122,4 +123,21 @@ TEST_CASE("long names are cut on a character boundary, leaving room for the numb
   }
   // Cut to the same stem, the two collide and are told apart by number.
   CHECK(names[0] != names[1]);
+}
+
+TEST_CASE("a name from record values keeps no unsafe character and no stray separator") {
+  using tuijie::merge::safe_file_name;
+  CHECK(safe_file_name("-王𠮷") == "王𠮷");  // "{candidate_no}-{name}" without a number
+  CHECK(safe_file_name("__天津/测试学院.") == "天津_测试学院");
+  CHECK(safe_file_name("a:b*c?d\"e<f>g|h\\i") == "a_b_c_d_e_f_g_h_i");
+  CHECK(safe_file_name("..hidden") == "hidden");
+  CHECK(safe_file_name("") == "");
+  // Terminal and reading-direction controls, and bytes that are not UTF-8.
+  CHECK(safe_file_name("x\x1b]0;owned\x07y") == "x_]0;owned_y");
+  CHECK(safe_file_name("photo\u202egpj.exe") == "photo_gpj.exe");
+  CHECK(safe_file_name("a\xc2\x9b"
+                       "b") == "a_b");  // C1 CSI
+  CHECK(safe_file_name("a\xff"
+                       "b") == "a_b");
+  CHECK(safe_file_name("龚䶮") == "龚䶮");
 }
