@@ -7,6 +7,7 @@
 #include <Poco/SAX/SAXParser.h>
 
 #include <map>
+#include <optional>
 
 namespace tuijie::records {
 namespace {
@@ -15,12 +16,14 @@ using Poco::XML::Attributes;
 using Poco::XML::XMLChar;
 using Poco::XML::XMLString;
 
-int to_int(const std::string& text, int fallback) {
-  try {
-    return text.empty() ? fallback : std::stoi(text);
-  } catch (const std::exception&) {
-    return fallback;
+// A number format id as XLSX writes it: digits only. "14abc" is not 14 (a date) and "abc" is
+// not 0 (General): either would silently change how a cell reads.
+std::optional<int> format_id(const std::string& text) {
+  if (text.empty() || text.size() > 9 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
   }
+  return std::stoi(text);
 }
 
 class WorkbookHandler : public Poco::XML::DefaultHandler {
@@ -64,12 +67,14 @@ class StylesHandler : public Poco::XML::DefaultHandler {
   void startElement(const XMLString&, const XMLString& local, const XMLString&,
                     const Attributes& attributes) override {
     if (local == "numFmt") {
-      custom_formats[to_int(xml_attribute(attributes, "numFmtId"), -1)] =
-          xml_attribute(attributes, "formatCode");
+      if (std::optional<int> id = checked_id(attributes)) {
+        custom_formats[*id] = xml_attribute(attributes, "formatCode");
+      }
     } else if (local == "cellXfs") {
       in_cell_formats_ = true;
     } else if (local == "xf" && in_cell_formats_) {
-      cell_formats.push_back(to_int(xml_attribute(attributes, "numFmtId"), 0));
+      std::string text = xml_attribute(attributes, "numFmtId");
+      cell_formats.push_back(text.empty() ? 0 : checked_id(attributes).value_or(0));
     }
   }
   void endElement(const XMLString&, const XMLString& local, const XMLString&) override {
@@ -78,7 +83,18 @@ class StylesHandler : public Poco::XML::DefaultHandler {
     }
   }
 
+  std::string bad_id;  // the first numFmtId that is not a number, if any
+
  private:
+  std::optional<int> checked_id(const Attributes& attributes) {
+    std::string text = xml_attribute(attributes, "numFmtId");
+    std::optional<int> id = format_id(text);
+    if (!id && bad_id.empty()) {
+      bad_id = text.empty() ? "\"\"" : text;
+    }
+    return id;
+  }
+
   bool in_cell_formats_ = false;  // cellStyleXfs holds xf elements too: they are not cell styles
 };
 
@@ -219,6 +235,13 @@ std::optional<Diagnostic> read_xlsx_workbook(XlsxArchive& archive, XlsxWorkbook&
     StylesHandler styles;
     if (auto problem = parse_xlsx_part(archive, "xl/styles.xml", styles)) {
       return problem;
+    }
+    if (!styles.bad_id.empty()) {
+      return make_error("bad-xlsx",
+                        "XLSX 部件 xl/styles.xml 的数字格式编号 " + styles.bad_id + " 不是整数",
+                        "the number format id " + styles.bad_id +
+                            " in the XLSX part xl/styles.xml is not a whole number",
+                        "", styles.bad_id);
     }
     for (int id : styles.cell_formats) {
       auto custom = styles.custom_formats.find(id);
