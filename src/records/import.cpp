@@ -106,7 +106,16 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
         make_error("cannot-read", "无法打开文件", "cannot open the file", path));
     return result;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Read at the file's size: growing a string by doubling would hold up to twice the file.
+  std::string bytes;
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) {
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+  }
 
   Format format = format_of(path, bytes);
   if (format == Format::Unsupported) {
@@ -132,7 +141,7 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
                                 sheet.diagnostics.end());
     }
   } else {
-    DecodedText text = decode_text(bytes, options.encoding, path);
+    DecodedText text = decode_text(std::move(bytes), options.encoding, path);
     result.diagnostics = std::move(text.diagnostics);
     if (has_errors(result.diagnostics)) {
       return result;
