@@ -129,4 +129,40 @@ SourceTable read_csv_table(std::string_view text, const std::string& file) {
   return table;
 }
 
+CsvPosition csv_position_of_byte(std::string_view bytes, std::size_t offset) {
+  CsvPosition at;
+  bool in_quotes = false;
+  bool cell_empty = true;
+  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    char c = bytes[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < bytes.size() && bytes[i + 1] == '"' && i + 1 < offset) {
+          ++i;
+        } else {
+          in_quotes = false;
+        }
+      }
+      continue;
+    }
+    if (c == ',') {
+      ++at.column;
+      cell_empty = true;
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') {
+        ++i;
+      }
+      ++at.row;
+      at.column = 1;
+      cell_empty = true;
+    } else if (c == '"' && cell_empty) {
+      in_quotes = true;
+      cell_empty = false;
+    } else {
+      cell_empty = false;
+    }
+  }
+  return at;
+}
+
 }  // namespace tuijie::records

@@ -32,4 +32,14 @@ CsvTable parse_csv(std::string_view text, const std::string& file);
 /// Rows are read one at a time and blank rows dropped, so memory follows the cells present.
 SourceTable read_csv_table(std::string_view text, const std::string& file);
 
+struct CsvPosition {
+  long row = 1;     // Excel's numbering: a line break inside a quoted cell stays in its row
+  long column = 1;  // 1-based
+};
+
+/// Where byte `offset` of a CSV file's raw bytes lies, read with parse_csv()'s quoting rules.
+/// Works on undecoded bytes: in UTF-8 and GB18030 alike, no byte of a multi-byte character is
+/// a comma, a quote or a line break. Used to place a byte that is not valid text.
+CsvPosition csv_position_of_byte(std::string_view bytes, std::size_t offset);
+
 }  // namespace tuijie::records

@@ -141,9 +141,17 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
                                 sheet.diagnostics.end());
     }
   } else {
-    DecodedText text = decode_text(std::move(bytes), options.encoding, path);
+    DecodedText text = decode_owned_text(std::move(bytes), options.encoding, path);
     result.diagnostics = std::move(text.diagnostics);
     if (has_errors(result.diagnostics)) {
+      // `bytes` is still whole when decoding failed: place a bad byte at its row and column.
+      for (Diagnostic& d : result.diagnostics) {
+        if (format == Format::Csv && d.code == "bad-encoding" && d.byte_offset >= 0) {
+          CsvPosition at = csv_position_of_byte(bytes, static_cast<std::size_t>(d.byte_offset));
+          d.row = at.row;
+          d.column = at.column;
+        }
+      }
       return result;
     }
     result.encoding = encoding_display_name(text.encoding);
