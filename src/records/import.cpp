@@ -9,6 +9,7 @@
 
 #include "records/csv_reader.hpp"
 #include "records/entry_sheets.hpp"
+#include "records/file_format.hpp"
 #include "records/json_reader.hpp"
 #include "records/table_validation.hpp"
 #include "records/text_decoding.hpp"
@@ -17,25 +18,6 @@
 
 namespace tuijie::records {
 namespace {
-
-enum class Format { Csv, Json, Xlsx, Unsupported };
-
-Format format_of(const std::string& path, std::string_view text) {
-  std::string extension = ascii_lower(std::filesystem::path(path).extension().string());
-  if (extension == ".csv" || extension == ".txt") {
-    return Format::Csv;
-  }
-  if (extension == ".json") {
-    return Format::Json;
-  }
-  if (extension == ".xlsx") {
-    return Format::Xlsx;
-  }
-  if (extension == ".xls" || extension == ".ods") {
-    return Format::Unsupported;
-  }
-  return trim(text).starts_with('[') ? Format::Json : Format::Csv;
-}
 
 // The schema named by --kind, or the one whose fields the columns name most.
 const Schema* resolve_kind(const SchemaSet& schemas, const SourceTable& table,
@@ -117,23 +99,48 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
     bytes.resize(static_cast<std::size_t>(in.gcount()));
   }
 
-  Format format = format_of(path, bytes);
-  if (format == Format::Unsupported) {
-    result.diagnostics.push_back(make_error(
-        "unsupported-format", "暂不能读取此类文件，请在 Excel 中另存为 XLSX 或 CSV",
-        "this kind of file cannot be read yet; save it from Excel as XLSX or CSV", path));
+  // The content decides the reader; a name that promises another format gets a warning.
+  SniffedFile content = sniff_file(bytes);
+  std::optional<FileFormat> named = format_of_name(path);
+  if (named == FileFormat::Xlsx && bytes.starts_with("PK")) {
+    // A ZIP named .xlsx is read as the workbook it claims to be, even when cut short before
+    // it names its parts: the XLSX reader then says what is missing or broken.
+    content = {FileFormat::Xlsx, "XLSX 工作簿", "an XLSX workbook"};
+  }
+  if (content.format == FileFormat::Unsupported) {
+    result.diagnostics.push_back(
+        make_error("unsupported-format",
+                   "文件是" + content.what_zh +
+                       "，不是 CSV、JSON 或 XLSX 记录文件；请在 Excel 中另存为 XLSX 或 CSV",
+                   "the file is " + content.what_en +
+                       ", not a CSV, JSON or XLSX record file; save it from Excel as XLSX or CSV",
+                   path));
     return result;
+  }
+  FileFormat format = content.format;
+  if (named && *named != format) {
+    std::string name = *named == FileFormat::Unsupported ? "XLS/ODS" : format_name(*named);
+    Diagnostic d =
+        make_error("format-mismatch",
+                   "这是" + content.what_zh + "，不是文件名所示的 " + name + " 文件；已按内容读取",
+                   "this is " + content.what_en + ", not the " + name +
+                       " file its name says; it was read as what it is",
+                   path);
+    d.severity = Severity::Warning;
+    result.diagnostics.push_back(std::move(d));
   }
   SourceTable table;
   std::vector<SourceTable>
       entry_sheets;  // XLSX sheets of entries (履历), checked once the kind is known
-  if (format == Format::Xlsx) {
+  if (format == FileFormat::Xlsx) {
     XlsxTables tables = read_xlsx_tables(bytes, path, xlsx_options(schemas));
     table = std::move(tables.first);
     entry_sheets = std::move(tables.side_sheets);
     result.encoding = "UTF-8";  // XLSX text is always Unicode
     if (is_unreadable(table)) {
-      result.diagnostics = std::move(table.diagnostics);  // the file could not be read at all
+      // The file could not be read at all.
+      result.diagnostics.insert(result.diagnostics.end(), table.diagnostics.begin(),
+                                table.diagnostics.end());
       return result;
     }
     for (const SourceTable& sheet : entry_sheets) {
@@ -142,11 +149,12 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
     }
   } else {
     DecodedText text = decode_owned_text(std::move(bytes), options.encoding, path);
-    result.diagnostics = std::move(text.diagnostics);
+    result.diagnostics.insert(result.diagnostics.end(), text.diagnostics.begin(),
+                              text.diagnostics.end());
     if (has_errors(result.diagnostics)) {
       // `bytes` is still whole when decoding failed: place a bad byte at its row and column.
       for (Diagnostic& d : result.diagnostics) {
-        if (format == Format::Csv && d.code == "bad-encoding" && d.byte_offset >= 0) {
+        if (format == FileFormat::Csv && d.code == "bad-encoding" && d.byte_offset >= 0) {
           CsvPosition at = csv_position_of_byte(bytes, static_cast<std::size_t>(d.byte_offset));
           d.row = at.row;
           d.column = at.column;
@@ -155,8 +163,8 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
       return result;
     }
     result.encoding = encoding_display_name(text.encoding);
-    table =
-        format == Format::Json ? read_json_table(text.utf8, path) : read_csv_table(text.utf8, path);
+    table = format == FileFormat::Json ? read_json_table(text.utf8, path)
+                                       : read_csv_table(text.utf8, path);
   }
   result.diagnostics.insert(result.diagnostics.end(), table.diagnostics.begin(),
                             table.diagnostics.end());

@@ -217,7 +217,7 @@ DecodedText decode_text(std::string_view bytes, std::string_view forced_encoding
 }
 
 DecodedText decode_owned_text(std::string&& bytes, std::string_view forced_encoding,
-                        const std::string& file) {
+                              const std::string& file) {
   std::optional<Encoding> forced = encoding_from_name(forced_encoding);
   bool may_be_utf8 = forced_encoding.empty() || forced == Encoding::Utf8 ||
                      (forced == Encoding::Gb18030 && bytes.starts_with(kUtf8Bom));

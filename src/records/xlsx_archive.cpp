@@ -101,8 +101,7 @@ std::optional<Diagnostic> check_directory(const std::string& bytes, const std::s
     }
   }
   if (end == std::string::npos) {
-    return corrupt_directory(file, "找不到压缩包目录",
-                             "no ZIP directory was found");
+    return corrupt_directory(file, "找不到压缩包目录", "no ZIP directory was found");
   }
   std::uint32_t count = little_endian(bytes, end + 10, 2);
   std::uint32_t offset = little_endian(bytes, end + 16, 4);
@@ -125,10 +124,10 @@ std::optional<Diagnostic> check_directory(const std::string& bytes, const std::s
     }
     std::string name = bytes.substr(at + 46, name_size);
     if (!names.insert(name).second) {
-      Diagnostic d = make_error("bad-xlsx", "XLSX 压缩包中的部件“" + name + "”出现了两次，无法确定用哪一个",
-                                "the XLSX archive holds the member '" + name +
-                                    "' twice, so which one counts is unknown",
-                                file, name);
+      Diagnostic d = make_error(
+          "bad-xlsx", "XLSX 压缩包中的部件“" + name + "”出现了两次，无法确定用哪一个",
+          "the XLSX archive holds the member '" + name + "' twice, so which one counts is unknown",
+          file, name);
       return d;
     }
     at += 46 + name_size + extra + comment;
