@@ -183,6 +183,7 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
   FieldContext context;
   context.base_directory = std::filesystem::path(path).parent_path().string();
   context.probe_photo = options.probe_photo;
+  context.max_photo_pixels = schemas.max_photo_pixels;
   if (!options.campaign_date.empty()) {
     ParsedValue date = parse_date(options.campaign_date);
     if (date.ok()) {
