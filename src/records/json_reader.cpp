@@ -114,7 +114,8 @@ class JsonTableBuilder {
       if (!seen.insert(key).second) {
         // A parser keeping the last value would drop the first unseen: which one is meant?
         error(
-            row, key, to_json_text(value), "同一记录中键“" + key + "”出现了两次，无法确定用哪个值",
+            row, key, to_json_text(value), "duplicate-json-key",
+            "同一记录中键“" + key + "”出现了两次，无法确定用哪个值",
             "the key '" + key + "' appears twice in this record, so which value counts is unknown");
         continue;
       }
