@@ -94,12 +94,12 @@ std::optional<std::string> iso_date_of_serial(const std::string& number) {
 }
 
 // Streams <sheetData>: rows and cells by reference, values resolved as the header describes.
+// Each row goes into `table` as soon as it ends, so no more than one row is held twice.
 class SheetHandler : public Poco::XML::DefaultHandler {
  public:
-  SheetHandler(const XlsxWorkbook& workbook, std::size_t max_data_rows)
-      : workbook_(workbook), max_data_rows_(max_data_rows) {}
+  SheetHandler(const XlsxWorkbook& workbook, std::size_t max_data_rows, SourceTable& table)
+      : workbook_(workbook), max_data_rows_(max_data_rows), grid_(table) {}
 
-  std::vector<SheetRow> rows;
   Diagnostics diagnostics;  // cell-level problems (row and column set, file left empty)
   bool stop = false;        // set when the data-row limit is passed: the stream then ends
   long stopped_at_row = 0;
@@ -112,7 +112,7 @@ class SheetHandler : public Poco::XML::DefaultHandler {
     }
     if (local == "row") {
       start_row(xml_attribute(attributes, "r"));
-    } else if (local == "c" && !rows.empty()) {
+    } else if (local == "c" && in_row_) {
       start_cell(xml_attribute(attributes, "r"), xml_attribute(attributes, "s"));
       type_ = xml_attribute(attributes, "t");
       text_.clear();
@@ -135,8 +135,8 @@ class SheetHandler : public Poco::XML::DefaultHandler {
     } else if (local == "c" && in_cell_) {
       in_cell_ = false;
       store_cell();
-    } else if (local == "row") {
-      count_row();
+    } else if (local == "row" && in_row_) {
+      end_row();
     }
   }
 
@@ -182,14 +182,15 @@ class SheetHandler : public Poco::XML::DefaultHandler {
              "the sheet has more rows than Excel's " + std::to_string(kExcelMaxRows));
       return;
     }
-    rows.push_back({number, {}});
+    row_ = {number, {}};
+    in_row_ = true;
     last_row_ = number;
     last_column_ = 0;
   }
 
   // <c r="..." s="...">: r is optional (the next column); s is the style, 0 when absent.
   void start_cell(const std::string& r, const std::string& s) {
-    long row = rows.back().row;
+    long row = row_.row;
     column_ = last_column_ + 1;
     if (!r.empty()) {
       std::optional<CellReference> reference = parse_reference(r);
@@ -223,7 +224,7 @@ class SheetHandler : public Poco::XML::DefaultHandler {
 
   void cell_problem(const std::string& value, const std::string& zh, const std::string& en) {
     Diagnostic d = make_error("bad-xlsx", zh, en, "", value);
-    d.row = rows.back().row;
+    d.row = row_.row;
     d.column = column_;
     diagnostics.push_back(std::move(d));
   }
@@ -231,7 +232,7 @@ class SheetHandler : public Poco::XML::DefaultHandler {
   void store_cell() {
     std::string value = cell_value();
     if (!value.empty()) {
-      rows.back().cells.emplace_back(column_, std::move(value));
+      row_.cells.emplace_back(column_, std::move(value));
     }
   }
 
@@ -269,30 +270,34 @@ class SheetHandler : public Poco::XML::DefaultHandler {
     return text_;  // numbers as stored, str (formula results), inlineStr, e (error values)
   }
 
-  // Once more non-blank data rows than allowed were seen, nothing more is needed: the file
-  // is refused whatever follows, so the stream is ended instead of reading up to a million rows.
-  void count_row() {
-    SheetRow& row = rows.back();
-    if (rows.size() == 1) {
-      return;  // the header
+  // Hands the finished row to the table, which drops blank rows. Once more non-blank data rows
+  // than allowed were seen, nothing more is needed: the file is refused whatever follows, so
+  // the stream is ended instead of reading up to a million rows.
+  void end_row() {
+    in_row_ = false;
+    if (seen_header_) {
+      bool blank = std::all_of(row_.cells.begin(), row_.cells.end(),
+                               [](const GridCell& cell) { return trim(cell.second).empty(); });
+      if (blank) {
+        return;
+      }
+      ++data_rows_;
+      if (max_data_rows_ > 0 && data_rows_ > max_data_rows_) {
+        stop = true;
+        stopped_at_row = row_.row;
+        return;
+      }
     }
-    bool blank = true;
-    for (const GridCell& cell : row.cells) {
-      blank = blank && trim(cell.second).empty();
-    }
-    if (blank) {
-      rows.pop_back();  // blank rows are ignored downstream; a million of them cost no memory
-      return;
-    }
-    ++data_rows_;
-    if (max_data_rows_ > 0 && data_rows_ > max_data_rows_) {
-      stop = true;
-      stopped_at_row = rows.back().row;
-    }
+    seen_header_ = true;
+    grid_.add_row(row_.row, row_.cells);
   }
 
   const XlsxWorkbook& workbook_;
   std::size_t max_data_rows_;
+  GridBuilder grid_;
+  SheetRow row_;
+  bool in_row_ = false;
+  bool seen_header_ = false;
   std::size_t data_rows_ = 0;
   long last_row_ = 0;
   long last_column_ = 0;
@@ -323,7 +328,7 @@ SourceTable failed(SourceTable table, Diagnostic problem) {
 SourceTable read_sheet(XlsxArchive& archive, const XlsxWorkbook& workbook, const XlsxSheet& sheet,
                        std::size_t max_data_rows, SourceTable table) {
   table.has_header_row = true;
-  SheetHandler handler(workbook, max_data_rows);
+  SheetHandler handler(workbook, max_data_rows, table);
   if (std::optional<Diagnostic> problem =
           parse_xlsx_part(archive, sheet.entry, handler, &handler.stop)) {
     return failed(std::move(table), *problem);
@@ -347,10 +352,6 @@ SourceTable read_sheet(XlsxArchive& archive, const XlsxWorkbook& workbook, const
     d.file = table.file;
     d.sheet = table.sheet;
     table.diagnostics.push_back(std::move(d));
-  }
-  GridBuilder grid(table);
-  for (SheetRow& row : handler.rows) {
-    grid.add_row(row.row, row.cells);
   }
   return table;
 }
