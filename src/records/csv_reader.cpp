@@ -17,6 +17,7 @@ void scan_csv(std::string_view text, const std::string& file, Diagnostics& diagn
   bool in_quotes = false;
   bool cell_started_quoted = false;
   bool row_too_wide = false;
+  bool cell_too_long = false;
   long quote_row = 0;
   long quote_column = 0;
 
@@ -39,6 +40,26 @@ void scan_csv(std::string_view text, const std::string& file, Diagnostics& diagn
     }
     cell.clear();
     cell_started_quoted = false;
+    cell_too_long = false;
+  };
+  // Appends to the cell up to Excel's length limit; the rest of a longer cell is dropped with
+  // one error at its row and column.
+  auto add = [&](char c) {
+    if (cell.size() < kMaxCellTextBytes) {
+      cell += c;
+      return;
+    }
+    if (!cell_too_long) {
+      cell_too_long = true;
+      Diagnostic d = make_error(
+          "cell-too-long", "单元格的文字超过 Excel 的上限 32767 个字符，多出的部分未读取",
+          "the cell's text is longer than Excel's limit of 32,767 characters; the rest was not "
+          "read",
+          file);
+      d.row = row.row;
+      d.column = static_cast<long>(row.cells.size()) + 1;
+      diagnostics.push_back(std::move(d));
+    }
   };
   auto end_row = [&] {
     end_cell();
@@ -54,18 +75,18 @@ void scan_csv(std::string_view text, const std::string& file, Diagnostics& diagn
     if (in_quotes) {
       if (c == '"') {
         if (i + 1 < text.size() && text[i + 1] == '"') {
-          cell += '"';
+          add('"');
           i += 2;
           continue;
         }
         in_quotes = false;
       } else if (c == '\r') {
-        cell += '\n';
+        add('\n');
         if (i + 1 < text.size() && text[i + 1] == '\n') {
           ++i;
         }
       } else {
-        cell += c;
+        add(c);
       }
       ++i;
       continue;
@@ -83,7 +104,7 @@ void scan_csv(std::string_view text, const std::string& file, Diagnostics& diagn
       quote_row = row.row;
       quote_column = static_cast<long>(row.cells.size()) + 1;
     } else {
-      cell += c;
+      add(c);
     }
     ++i;
   }

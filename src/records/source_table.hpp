@@ -123,7 +123,7 @@ struct SourceTable {
   bool has_header_row = false;  // CSV/XLSX: a missing column is reported once, on row 1
   long header_row = 0;
   std::vector<SourceColumn> columns;
-  std::vector<SourceRow> rows;  // blank rows included
+  std::vector<SourceRow> rows;  // CSV/XLSX: blank rows dropped (each row keeps its number)
   Diagnostics diagnostics;      // problems found while reading (encoding, quoting, JSON syntax)
 };
 
@@ -131,6 +131,10 @@ struct SourceTable {
 /// beyond them did not come from Excel and is refused rather than read.
 inline constexpr long kExcelMaxRows = 1048576;
 inline constexpr long kExcelMaxColumns = 16384;
+/// Excel's limit on a cell's text is 32,767 characters, in UTF-8 at most 4 bytes each. A longer
+/// cell did not come from Excel and is refused, so that one giant cell cannot hold a file's
+/// worth of text several times over in memory.
+inline constexpr std::size_t kMaxCellTextBytes = 32767 * 4;
 
 /// A cell of a grid row: its 1-based column number and raw text.
 using GridCell = std::pair<long, std::string>;

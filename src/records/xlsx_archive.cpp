@@ -137,8 +137,36 @@ std::optional<Diagnostic> check_directory(const std::string& bytes, const std::s
 
 }  // namespace
 
+XlsxArchive::ViewBuffer::ViewBuffer(const std::string& bytes) {
+  // The get area is only ever read: std::streambuf just wants non-const pointers.
+  char* begin = const_cast<char*>(bytes.data());
+  setg(begin, begin, begin + bytes.size());
+}
+
+std::streambuf::pos_type XlsxArchive::ViewBuffer::seekoff(off_type offset,
+                                                          std::ios_base::seekdir direction,
+                                                          std::ios_base::openmode which) {
+  if ((which & std::ios_base::in) == 0) {
+    return pos_type(off_type(-1));
+  }
+  off_type base = direction == std::ios_base::beg   ? 0
+                  : direction == std::ios_base::cur ? gptr() - eback()
+                                                    : egptr() - eback();
+  off_type target = base + offset;
+  if (target < 0 || target > egptr() - eback()) {
+    return pos_type(off_type(-1));
+  }
+  setg(eback(), eback() + target, egptr());
+  return pos_type(target);
+}
+
+std::streambuf::pos_type XlsxArchive::ViewBuffer::seekpos(pos_type position,
+                                                          std::ios_base::openmode which) {
+  return seekoff(off_type(position), std::ios_base::beg, which);
+}
+
 XlsxArchive::XlsxArchive(const std::string& bytes, const std::string& file, UnpackLimits limits)
-    : file_(file), limits_(limits), source_(bytes) {
+    : file_(file), limits_(limits), buffer_(bytes), source_(&buffer_) {
   if ((problem_ = check_directory(bytes, file_))) {
     return;
   }

@@ -141,9 +141,16 @@ class SheetHandler : public Poco::XML::DefaultHandler {
   }
 
   void characters(const XMLChar ch[], int start, int length) override {
-    if (in_text_ && !stop) {
-      text_.append(ch + start, static_cast<std::size_t>(length));
+    if (!in_text_ || stop) {
+      return;
     }
+    if (text_.size() + static_cast<std::size_t>(length) > kMaxCellTextBytes) {
+      refuse(row_.row, column_, "",
+             "单元格的文字超过 Excel 的上限 32767 个字符，不是 Excel 写出的工作表",
+             "the cell's text is longer than Excel's limit of 32,767 characters");
+      return;
+    }
+    text_.append(ch + start, static_cast<std::size_t>(length));
   }
 
  private:
@@ -255,7 +262,7 @@ class SheetHandler : public Poco::XML::DefaultHandler {
                          " strings, numbered from 0)");
         return {};
       }
-      return workbook_.shared_strings[static_cast<std::size_t>(*index)];
+      return std::string(workbook_.shared_strings[static_cast<std::size_t>(*index)]);
     }
     if (type_ == "b") {
       return text_ == "1" ? "TRUE" : text_ == "0" ? "FALSE" : text_;

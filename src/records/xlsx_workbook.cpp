@@ -29,6 +29,7 @@ std::optional<int> format_id(const std::string& text) {
 class WorkbookHandler : public Poco::XML::DefaultHandler {
  public:
   std::vector<std::pair<std::string, std::string>> sheets;  // name, relationship id
+  bool too_many = false;
 
   void startElement(const XMLString&, const XMLString& local, const XMLString&,
                     const Attributes& attributes) override {
@@ -43,6 +44,10 @@ class WorkbookHandler : public Poco::XML::DefaultHandler {
         id = attributes.getValue(i);
       }
     }
+    if (sheets.size() >= kMaxSheets) {
+      too_many = true;
+      return;
+    }
     sheets.emplace_back(xml_attribute(attributes, "name"), id);
   }
 };
@@ -50,10 +55,13 @@ class WorkbookHandler : public Poco::XML::DefaultHandler {
 class RelationshipsHandler : public Poco::XML::DefaultHandler {
  public:
   std::map<std::string, std::string> targets;  // id -> target
+  bool too_many = false;
 
   void startElement(const XMLString&, const XMLString& local, const XMLString&,
                     const Attributes& attributes) override {
-    if (local == "Relationship") {
+    if (local == "Relationship" && targets.size() >= kMaxSheets * 2) {
+      too_many = true;
+    } else if (local == "Relationship") {
       targets[xml_attribute(attributes, "Id")] = xml_attribute(attributes, "Target");
     }
   }
@@ -102,12 +110,13 @@ class StylesHandler : public Poco::XML::DefaultHandler {
 // (furigana) also hold <t> and are left out.
 class SharedStringsHandler : public Poco::XML::DefaultHandler {
  public:
-  std::vector<std::string> strings;
+  SharedStrings strings;
+  long too_long = -1;  // the first string (0-based) longer than a cell can be, if any
 
   void startElement(const XMLString&, const XMLString& local, const XMLString&,
                     const Attributes&) override {
     if (local == "si") {
-      strings.emplace_back();
+      strings.start_string();
     } else if (local == "rPh") {
       ++phonetic_depth_;
     } else if (local == "t" && phonetic_depth_ == 0) {
@@ -122,9 +131,16 @@ class SharedStringsHandler : public Poco::XML::DefaultHandler {
     }
   }
   void characters(const XMLChar ch[], int start, int length) override {
-    if (in_text_ && !strings.empty()) {
-      strings.back().append(ch + start, static_cast<std::size_t>(length));
+    if (!in_text_ || strings.size() == 0) {
+      return;
     }
+    if (strings.last_size() + static_cast<std::size_t>(length) > kMaxCellTextBytes) {
+      if (too_long < 0) {
+        too_long = static_cast<long>(strings.size()) - 1;
+      }
+      return;
+    }
+    strings.append(ch + start, static_cast<std::size_t>(length));
   }
 
  private:
@@ -218,6 +234,12 @@ std::optional<Diagnostic> read_xlsx_workbook(XlsxArchive& archive, XlsxWorkbook&
   if (auto problem = parse_xlsx_part(archive, "xl/_rels/workbook.xml.rels", relationships)) {
     return problem;
   }
+  if (workbook.too_many || relationships.too_many) {
+    std::string limit = std::to_string(kMaxSheets);
+    return make_error(
+        "bad-xlsx", "XLSX 工作簿列出的工作表超过 " + limit + " 个，不是记录文件",
+        "the XLSX workbook lists more than " + limit + " sheets; it is not a file of records", "");
+  }
   for (const auto& [name, id] : workbook.sheets) {
     auto target = relationships.targets.find(id);
     if (target != relationships.targets.end()) {
@@ -228,6 +250,15 @@ std::optional<Diagnostic> read_xlsx_workbook(XlsxArchive& archive, XlsxWorkbook&
     SharedStringsHandler strings;
     if (auto problem = parse_xlsx_part(archive, "xl/sharedStrings.xml", strings)) {
       return problem;
+    }
+    if (strings.too_long >= 0) {
+      std::string index = std::to_string(strings.too_long);
+      return make_error("bad-xlsx",
+                        "XLSX 共享字符串第 " + index +
+                            " 项超过 Excel 单元格的上限 32767 个字符，不是 Excel 写出的文件",
+                        "the XLSX shared string " + index +
+                            " is longer than Excel's limit of 32,767 characters for a cell",
+                        "", index);
     }
     out.shared_strings = std::move(strings.strings);
   }

@@ -101,7 +101,24 @@ std::string far_right_workbook() {
     std::string n = std::to_string(r);
     rows += "<row r=\"" + n + "\"><c r=\"XFD" + n + "\"><v>" + n + "</v></c></row>";
   }
-  return fixtures::minimal_workbook(rows, {"企业名称", "统一社会信用代码"}).bytes();
+  fixtures::ZipWriter zip = fixtures::minimal_workbook(rows, {"企业名称", "统一社会信用代码"});
+  zip.deflate("xl/worksheets/sheet1.xml");  // about 200 KB on disk
+  return zip.bytes();
+}
+
+// A shared-string table of 20,000,000 empty strings (100 MB unpacked, under the part limit).
+std::string empty_strings_workbook() {
+  fixtures::ZipWriter zip =
+      fixtures::minimal_workbook(R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)", {"企业名称"});
+  std::string shared =
+      R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>企业名称</t></si>)";
+  shared.reserve(100 * 1000 * 1000 + 200);
+  for (long i = 0; i < 20 * 1000 * 1000; ++i) {
+    shared += "<si/>";
+  }
+  zip.replace("xl/sharedStrings.xml", shared + "</sst>");
+  zip.deflate("xl/sharedStrings.xml");  // about 100 KB on disk, as a bomb would be
+  return zip.bytes();
 }
 
 void check_peak(const ChildRun& run, const std::string& what) {
@@ -134,6 +151,15 @@ TEST_CASE("import memory follows the cells present, not their coordinates", "[me
     check_peak(run, "XFD workbook");
     CHECK(run.code == 65);  // every XFD cell is under no header
     CHECK(run.err.find("column without a header") != std::string::npos);
+  }
+  SECTION("a shared-string table of 20,000,000 empty strings") {
+    const std::string path = tmp / "strings.xlsx";
+    write(path, empty_strings_workbook());
+    std::vector<std::string> args = import;
+    args.push_back(path);
+    const ChildRun run = run_measured(args, tmp.str());
+    check_peak(run, "20,000,000 shared strings");
+    CHECK((run.code == 0 || run.code == 65));
   }
   SECTION("two rows, then blank rows down to row 1,048,576") {
     const std::string path = tmp / "excel-tail.csv";

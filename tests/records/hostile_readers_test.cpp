@@ -519,3 +519,64 @@ TEST_CASE("a photo whose header declares too many pixels is refused at import", 
 
 }  // namespace
 }  // namespace tuijie::records
+
+namespace tuijie::records {
+namespace {
+
+TEST_CASE("a cell longer than Excel's 32,767 characters is refused at its place", "[hostile]") {
+  const std::string at_limit(32767 * 4, 'x');
+  const std::string past = at_limit + "y";
+  SECTION("csv") {
+    for (bool quoted : {false, true}) {
+      std::string cell = quoted ? "\"" + past + "\"" : past;
+      SourceTable table = read_csv_table("a,b\n1," + cell + "\n2,3\n", "t.csv");
+      const Diagnostic* d = find_diagnostic(table.diagnostics, 2, "cell-too-long");
+      REQUIRE(d != nullptr);
+      CHECK(d->column == 2);
+      CHECK(d->file == "t.csv");
+      REQUIRE(table.rows.size() == 2);
+      CHECK(table.rows[0].cells[1].text.size() == at_limit.size());
+      CHECK(table.rows[1].cells[1].text == "3");  // the next row is read as usual
+    }
+    CHECK(read_csv_table("a,b\n1," + at_limit + "\n", "t.csv").diagnostics.empty());
+  }
+  SECTION("xlsx inline text and values") {
+    for (std::string cell : {"<c r=\"B2\" t=\"inlineStr\"><is><t>" + past + "</t></is></c>",
+                             "<c r=\"B2\" t=\"str\"><v>" + past + "</v></c>"}) {
+      SourceTable table = read_sheet_rows("<row r=\"2\">" + cell + "</row>");
+      REQUIRE(is_unreadable(table));
+      CHECK(table.diagnostics.back().row == 2);
+      CHECK(table.diagnostics.back().column == 2);
+      CHECK(table.diagnostics.back().reason_en.find("32,767") != std::string::npos);
+    }
+    SourceTable fine = read_sheet_rows("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>" +
+                                       at_limit + "</t></is></c></row>");
+    CHECK(fine.diagnostics.empty());
+  }
+  SECTION("xlsx shared string") {
+    std::string bytes =
+        minimal_workbook(kHeaderRow, {"企业名称", "统一社会信用代码", past}).bytes();
+    SourceTable table = read_xlsx_table(bytes, "t.xlsx", limits());
+    REQUIRE(is_unreadable(table));
+    CHECK(table.diagnostics.back().value == "2");
+    CHECK(table.diagnostics.back().file == "t.xlsx");
+  }
+}
+
+TEST_CASE("a workbook listing thousands of sheets is refused, not listed", "[hostile]") {
+  for (std::size_t sheets : {4097UL, 100000UL}) {
+    std::string workbook =
+        R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)";
+    for (std::size_t i = 0; i < sheets; ++i) {
+      workbook += "<sheet name=\"S" + std::to_string(i) + "\" sheetId=\"1\" r:id=\"rId1\"/>";
+    }
+    test::ZipWriter rebuilt = minimal_workbook(kHeaderRow, kHeader);
+    rebuilt.replace("xl/workbook.xml", workbook + "</sheets></workbook>");
+    SourceTable table = read_xlsx_table(rebuilt.bytes(), "t.xlsx", limits());
+    REQUIRE(is_unreadable(table));
+    CHECK(table.diagnostics.back().reason_en.find("more than 4096 sheets") != std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace tuijie::records

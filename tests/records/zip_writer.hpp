@@ -1,10 +1,13 @@
-// Writes small ZIP archives for tests, entry by entry and stored (not compressed), so that a
-// test can build the archives no spreadsheet program writes: a member twice, a cell in XFD.
+// Writes small ZIP archives for tests, entry by entry, stored or deflated, so that a test can
+// build the archives no spreadsheet program writes: a member twice, a cell in XFD, a bomb.
 #pragma once
 
 #include <Poco/Checksum.h>
+#include <Poco/DeflatingStream.h>
 
 #include <cstdint>
+#include <set>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +19,18 @@ class ZipWriter {
   /// Adds a member; the same name may be added twice (that is the point of some tests).
   void add(const std::string& name, const std::string& data) { members_.emplace_back(name, data); }
 
+  /// Deflates the members named `name` (the others are stored).
+  void deflate(const std::string& name) { deflated_.insert(name); }
+
+  /// Gives every member named `name` new data.
+  void replace(const std::string& name, const std::string& data) {
+    for (auto& member : members_) {
+      if (member.first == name) {
+        member.second = data;
+      }
+    }
+  }
+
   std::string bytes() const {
     std::string out;
     std::string directory;
@@ -23,21 +38,24 @@ class ZipWriter {
       Poco::Checksum crc(Poco::Checksum::TYPE_CRC32);
       crc.update(data.data(), static_cast<unsigned>(data.size()));
       auto offset = static_cast<std::uint32_t>(out.size());
+      const bool deflated = deflated_.count(name) > 0;
+      const std::string packed = deflated ? raw_deflate(data) : data;
+      const std::uint16_t method = deflated ? 8 : 0;
       // Local file header.
       u32(out, 0x04034b50);
-      u16(out, 20), u16(out, 0), u16(out, 0), u16(out, 0), u16(out, 0x21);
+      u16(out, 20), u16(out, 0), u16(out, method), u16(out, 0), u16(out, 0x21);
       u32(out, crc.checksum());
-      u32(out, static_cast<std::uint32_t>(data.size()));
+      u32(out, static_cast<std::uint32_t>(packed.size()));
       u32(out, static_cast<std::uint32_t>(data.size()));
       u16(out, static_cast<std::uint16_t>(name.size())), u16(out, 0);
       out += name;
-      out += data;
+      out += packed;
       // Its central directory entry.
       u32(directory, 0x02014b50);
-      u16(directory, 20), u16(directory, 20), u16(directory, 0), u16(directory, 0);
+      u16(directory, 20), u16(directory, 20), u16(directory, 0), u16(directory, method);
       u16(directory, 0), u16(directory, 0x21);
       u32(directory, crc.checksum());
-      u32(directory, static_cast<std::uint32_t>(data.size()));
+      u32(directory, static_cast<std::uint32_t>(packed.size()));
       u32(directory, static_cast<std::uint32_t>(data.size()));
       u16(directory, static_cast<std::uint16_t>(name.size()));
       u16(directory, 0), u16(directory, 0), u16(directory, 0), u16(directory, 0);
@@ -58,6 +76,16 @@ class ZipWriter {
   }
 
  private:
+  static std::string raw_deflate(const std::string& data) {
+    std::ostringstream out;
+    {
+      Poco::DeflatingOutputStream deflater(out, -15, 9);  // negative window bits: raw deflate
+      deflater.write(data.data(), static_cast<std::streamsize>(data.size()));
+      deflater.close();
+    }
+    return out.str();
+  }
+
   static void u16(std::string& out, std::uint16_t v) {
     out += static_cast<char>(v & 0xFF);
     out += static_cast<char>(v >> 8);
@@ -68,6 +96,7 @@ class ZipWriter {
   }
 
   std::vector<std::pair<std::string, std::string>> members_;
+  std::set<std::string> deflated_;
 };
 
 /// A one-sheet workbook whose sheet1.xml is `sheet_data` (the <row> elements) and whose shared
