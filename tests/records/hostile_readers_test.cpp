@@ -580,3 +580,43 @@ TEST_CASE("a workbook listing thousands of sheets is refused, not listed", "[hos
 
 }  // namespace
 }  // namespace tuijie::records
+
+namespace tuijie::records {
+namespace {
+
+// Hidden (run with `test_records "[fuzz]"`): random damage to each format's readers, many times,
+// must only ever give diagnostics. Kept out of ctest for its run time.
+TEST_CASE("random damage never crashes a reader", "[.][fuzz]") {
+  std::uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  const std::string rows =
+      R"(<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="0"><v>3.5</v></c></row>)";
+  const std::string xlsx = minimal_workbook(kHeaderRow + rows, kHeader).bytes();
+  test::ZipWriter packed = minimal_workbook(kHeaderRow + rows, kHeader);
+  packed.deflate("xl/worksheets/sheet1.xml");
+  packed.deflate("xl/sharedStrings.xml");
+  const std::string deflated = packed.bytes();
+  const std::string json = test::read_bytes(test::fixture("candidates.json"));
+  const std::string csv = test::read_bytes(test::fixture("candidates_utf8.csv"));
+  for (int round = 0; round < 20000; ++round) {
+    for (const std::string* original : {&xlsx, &deflated, &json, &csv}) {
+      std::string damaged = *original;
+      for (int hits = 1 + static_cast<int>(next() % 4); hits > 0; --hits) {
+        damaged[next() % damaged.size()] = static_cast<char>(next());
+      }
+      if (original == &xlsx || original == &deflated) {
+        REQUIRE_NOTHROW(read_xlsx_table(damaged, "f.xlsx", limits()));
+      } else if (original == &json) {
+        REQUIRE_NOTHROW(read_json_table(damaged, "f.json"));
+      } else {
+        REQUIRE_NOTHROW(read_csv_table(damaged, "f.csv"));
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tuijie::records
