@@ -23,11 +23,23 @@ struct CsvTable {
 
 /// Parses UTF-8 text. Excel's leniencies are kept: a quote inside an unquoted cell is an
 /// ordinary character, and text after a closing quote is appended to the cell. A final line
-/// break does not start another row.
+/// break does not start another row. Cells past Excel's last column (XFD) are dropped with a
+/// "too-many-columns" error on their row.
 CsvTable parse_csv(std::string_view text, const std::string& file);
 
 /// parse_csv() and then the header rule: row 1 names the columns (numbered from 1); cells to the
 /// right of the header get unnamed columns of their own, so that nothing is dropped unseen.
+/// Rows are read one at a time and blank rows dropped, so memory follows the cells present.
 SourceTable read_csv_table(std::string_view text, const std::string& file);
+
+struct CsvPosition {
+  long row = 1;     // Excel's numbering: a line break inside a quoted cell stays in its row
+  long column = 1;  // 1-based
+};
+
+/// Where byte `offset` of a CSV file's raw bytes lies, read with parse_csv()'s quoting rules.
+/// Works on undecoded bytes: in UTF-8 and GB18030 alike, no byte of a multi-byte character is
+/// a comma, a quote or a line break. Used to place a byte that is not valid text.
+CsvPosition csv_position_of_byte(std::string_view bytes, std::size_t offset);
 
 }  // namespace tuijie::records

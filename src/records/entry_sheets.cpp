@@ -250,7 +250,7 @@ void attach_rows(SourceTable& table, std::size_t column, const SourceTable& shee
       item.fields[source.name] = c < row.cells.size() ? row.cells[c].text : "";
       item.field_columns[source.name] = source.number;
     }
-    std::vector<RawValue>& cells = table.rows[*owner].cells;
+    RowCells& cells = table.rows[*owner].cells;
     if (cells.size() <= column) {
       cells.resize(column + 1);
     }

@@ -1,5 +1,6 @@
 #include "records/field_validation.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -243,6 +244,19 @@ ParsedValue check_photo(std::string_view text, const PhotoRule& rule, const Fiel
   if (info.format == image::Format::Unknown) {
     return rejected("photo-unreadable", "照片不是 JPEG 或 PNG 图像",
                     "the photo is not a JPEG or PNG image");
+  }
+  // The header's size, not the file's, is what decoding costs: a small PNG can declare 10^12
+  // pixels. Refused here, so that such a photo never reaches rendering.
+  auto pixels = static_cast<std::uint64_t>(std::max(info.width, 0)) *
+                static_cast<std::uint64_t>(std::max(info.height, 0));
+  if (context.max_photo_pixels > 0 && pixels > context.max_photo_pixels) {
+    std::string size = std::to_string(info.width) + "×" + std::to_string(info.height);
+    std::string limit = std::to_string(context.max_photo_pixels);
+    return rejected("photo-too-large",
+                    "照片声明的尺寸为 " + size + " 像素，超过上限 " + limit +
+                        " 像素（可能是解压炸弹），请换用正常大小的照片",
+                    "the photo declares " + size + " pixels, more than the limit of " + limit +
+                        " (possibly a decompression bomb); use a photo of ordinary size");
   }
   ParsedValue result = accepted(absolute.string());
   bool is_jpeg = info.format == image::Format::Jpeg;

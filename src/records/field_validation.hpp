@@ -2,6 +2,7 @@
 // record.hpp or the problems to report.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -25,6 +26,7 @@ struct FieldContext {
   std::string base_directory;              // photo paths are relative to the imported file's folder
   PhotoProbe probe_photo;                  // empty = tuijie::image::probe
   std::optional<CivilDate> campaign_date;  // ages are counted to it; no age check without it
+  std::uint64_t max_photo_pixels = 0;      // limits.json; 0 = no limit
 };
 
 struct FieldValue {

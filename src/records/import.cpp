@@ -9,6 +9,7 @@
 
 #include "records/csv_reader.hpp"
 #include "records/entry_sheets.hpp"
+#include "records/file_format.hpp"
 #include "records/json_reader.hpp"
 #include "records/table_validation.hpp"
 #include "records/text_decoding.hpp"
@@ -17,25 +18,6 @@
 
 namespace tuijie::records {
 namespace {
-
-enum class Format { Csv, Json, Xlsx, Unsupported };
-
-Format format_of(const std::string& path, std::string_view text) {
-  std::string extension = ascii_lower(std::filesystem::path(path).extension().string());
-  if (extension == ".csv" || extension == ".txt") {
-    return Format::Csv;
-  }
-  if (extension == ".json") {
-    return Format::Json;
-  }
-  if (extension == ".xlsx") {
-    return Format::Xlsx;
-  }
-  if (extension == ".xls" || extension == ".ods") {
-    return Format::Unsupported;
-  }
-  return trim(text).starts_with('[') ? Format::Json : Format::Csv;
-}
 
 // The schema named by --kind, or the one whose fields the columns name most.
 const Schema* resolve_kind(const SchemaSet& schemas, const SourceTable& table,
@@ -106,25 +88,59 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
         make_error("cannot-read", "无法打开文件", "cannot open the file", path));
     return result;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Read at the file's size: growing a string by doubling would hold up to twice the file.
+  std::string bytes;
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) {
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+  }
 
-  Format format = format_of(path, bytes);
-  if (format == Format::Unsupported) {
-    result.diagnostics.push_back(make_error(
-        "unsupported-format", "暂不能读取此类文件，请在 Excel 中另存为 XLSX 或 CSV",
-        "this kind of file cannot be read yet; save it from Excel as XLSX or CSV", path));
+  // The content decides the reader; a name that promises another format gets a warning.
+  SniffedFile content = sniff_file(bytes);
+  std::optional<FileFormat> named = format_of_name(path);
+  if (named == FileFormat::Xlsx && bytes.starts_with("PK")) {
+    // A ZIP named .xlsx is read as the workbook it claims to be, even when cut short before
+    // it names its parts: the XLSX reader then says what is missing or broken.
+    content = {FileFormat::Xlsx, "XLSX 工作簿", "an XLSX workbook"};
+  }
+  if (content.format == FileFormat::Unsupported) {
+    result.diagnostics.push_back(
+        make_error("unsupported-format",
+                   "文件是" + content.what_zh +
+                       "，不是 CSV、JSON 或 XLSX 记录文件；请在 Excel 中另存为 XLSX 或 CSV",
+                   "the file is " + content.what_en +
+                       ", not a CSV, JSON or XLSX record file; save it from Excel as XLSX or CSV",
+                   path));
     return result;
+  }
+  FileFormat format = content.format;
+  if (named && *named != format) {
+    std::string name = *named == FileFormat::Unsupported ? "XLS/ODS" : format_name(*named);
+    Diagnostic d =
+        make_error("format-mismatch",
+                   "这是" + content.what_zh + "，不是文件名所示的 " + name + " 文件；已按内容读取",
+                   "this is " + content.what_en + ", not the " + name +
+                       " file its name says; it was read as what it is",
+                   path);
+    d.severity = Severity::Warning;
+    result.diagnostics.push_back(std::move(d));
   }
   SourceTable table;
   std::vector<SourceTable>
       entry_sheets;  // XLSX sheets of entries (履历), checked once the kind is known
-  if (format == Format::Xlsx) {
+  if (format == FileFormat::Xlsx) {
     XlsxTables tables = read_xlsx_tables(bytes, path, xlsx_options(schemas));
     table = std::move(tables.first);
     entry_sheets = std::move(tables.side_sheets);
     result.encoding = "UTF-8";  // XLSX text is always Unicode
     if (is_unreadable(table)) {
-      result.diagnostics = std::move(table.diagnostics);  // the file could not be read at all
+      // The file could not be read at all.
+      result.diagnostics.insert(result.diagnostics.end(), table.diagnostics.begin(),
+                                table.diagnostics.end());
       return result;
     }
     for (const SourceTable& sheet : entry_sheets) {
@@ -132,14 +148,23 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
                                 sheet.diagnostics.end());
     }
   } else {
-    DecodedText text = decode_text(bytes, options.encoding, path);
-    result.diagnostics = std::move(text.diagnostics);
+    DecodedText text = decode_owned_text(std::move(bytes), options.encoding, path);
+    result.diagnostics.insert(result.diagnostics.end(), text.diagnostics.begin(),
+                              text.diagnostics.end());
     if (has_errors(result.diagnostics)) {
+      // `bytes` is still whole when decoding failed: place a bad byte at its row and column.
+      for (Diagnostic& d : result.diagnostics) {
+        if (format == FileFormat::Csv && d.code == "bad-encoding" && d.byte_offset >= 0) {
+          CsvPosition at = csv_position_of_byte(bytes, static_cast<std::size_t>(d.byte_offset));
+          d.row = at.row;
+          d.column = at.column;
+        }
+      }
       return result;
     }
     result.encoding = encoding_display_name(text.encoding);
-    table =
-        format == Format::Json ? read_json_table(text.utf8, path) : read_csv_table(text.utf8, path);
+    table = format == FileFormat::Json ? read_json_table(text.utf8, path)
+                                       : read_csv_table(text.utf8, path);
   }
   result.diagnostics.insert(result.diagnostics.end(), table.diagnostics.begin(),
                             table.diagnostics.end());
@@ -158,6 +183,7 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
   FieldContext context;
   context.base_directory = std::filesystem::path(path).parent_path().string();
   context.probe_photo = options.probe_photo;
+  context.max_photo_pixels = schemas.max_photo_pixels;
   if (!options.campaign_date.empty()) {
     ParsedValue date = parse_date(options.campaign_date);
     if (date.ok()) {

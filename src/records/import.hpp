@@ -40,8 +40,10 @@ struct ImportResult {
   bool ok() const { return !has_errors(diagnostics); }
 };
 
-/// Reads, decodes and validates one file. The format follows the extension (.csv/.txt, .json,
-/// .xlsx; other names are sniffed: a file starting with '[' is JSON). An XLSX file's sheet
+/// Reads, decodes and validates one file. The format is told from the content (file_format.hpp):
+/// a ZIP workbook is XLSX, text starting with [ or { is JSON, other text is CSV, anything else
+/// is refused saying what it is; a name promising another format gives a "format-mismatch"
+/// warning. An XLSX file's sheet
 /// named after an entries field (履历) gives those entries (entry_sheets.hpp). Photo paths are
 /// relative to the file's folder. Never throws for bad input: problems are diagnostics. File-level
 /// problems (unreadable file, bad encoding, unknown kind, too many rows) have row 0; a missing

@@ -583,15 +583,16 @@ SchemaSet load_schema_set(const std::string& directory) {
         set.max_data_rows = limits->get("max_data_rows").convert<std::size_t>();
         for (const auto& [key, target] :
              {std::pair{"max_unpacked_entry_bytes", &set.max_unpacked_entry_bytes},
-              std::pair{"max_unpacked_total_bytes", &set.max_unpacked_total_bytes}}) {
+              std::pair{"max_unpacked_total_bytes", &set.max_unpacked_total_bytes},
+              std::pair{"max_photo_pixels", &set.max_photo_pixels}}) {
           if (!limits->has(key)) {
             continue;
           }
           if (!limits->get(key).isInteger() || limits->get(key).convert<long long>() <= 0) {
-            problems.push_back(make_error(
-                "bad-schema", std::string("limits.json 的 ") + key + " 应为正整数（字节）",
-                std::string("limits.json: ") + key + " must be a positive whole number of bytes",
-                file.string()));
+            problems.push_back(
+                make_error("bad-schema", std::string("limits.json 的 ") + key + " 应为正整数",
+                           std::string("limits.json: ") + key + " must be a positive whole number",
+                           file.string()));
             continue;
           }
           *target = limits->get(key).convert<std::uint64_t>();

@@ -115,6 +115,9 @@ struct SchemaSet {
   // XLSX unpacking (limits.json, optional keys; the defaults are those of data/records).
   std::uint64_t max_unpacked_entry_bytes = 128ull << 20;  // one part of the archive
   std::uint64_t max_unpacked_total_bytes = 256ull << 20;  // all parts read
+  // A photo's pixels (width x height as its header declares), checked at import so that a
+  // decompression bomb is refused before anything tries to decode it (limits.json, optional).
+  std::uint64_t max_photo_pixels = 64ull * 1000 * 1000;
 
   const Schema* find(const std::string& kind) const;
 };

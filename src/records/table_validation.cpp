@@ -98,9 +98,10 @@ class RowValidator {
     record = Record{};
     record.kind = schema_.kind;
     std::vector<bool> invalid(schema_.fields.size(), false);
-    for (std::size_t c = 0; c < table_.columns.size(); ++c) {
-      const RawValue* raw = cell(c);
-      if (raw == nullptr || raw->blank()) {
+    // Only the cells present: a row's cost follows its cells, not the width of the sheet.
+    for (const auto& [c, present] : row.cells.present()) {
+      const RawValue* raw = &present;
+      if (c >= table_.columns.size() || raw->blank()) {
         continue;
       }
       int field = map_.field_of_column[c];
@@ -141,10 +142,6 @@ class RowValidator {
   }
 
  private:
-  const RawValue* cell(std::size_t column) const {
-    return column < row_->cells.size() ? &row_->cells[column] : nullptr;
-  }
-
   bool has_value(const Record& record, const FieldSpec& spec) const {
     return record.fields.count(spec.key) > 0 || record.lists.count(spec.key) > 0;
   }

@@ -22,18 +22,24 @@ struct Attempt {
   long bad_offset = -1;  // -1 = decoded completely
 };
 
-Attempt try_utf8(std::string_view bytes) {
+// The offset of the first byte that is not part of a valid UTF-8 sequence, or -1.
+long first_bad_utf8(std::string_view bytes) {
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-  auto length = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < length;) {
-    int32_t start = i;
+  auto length = static_cast<int64_t>(bytes.size());
+  for (int64_t i = 0; i < length;) {
+    int64_t start = i;
     UChar32 c = 0;
     U8_NEXT(data, i, length, c);
     if (c < 0) {
-      return {{}, start};
+      return static_cast<long>(start);
     }
   }
-  return {std::string(bytes), -1};
+  return -1;
+}
+
+Attempt try_utf8(std::string_view bytes) {
+  long bad = first_bad_utf8(bytes);
+  return bad < 0 ? Attempt{std::string(bytes), -1} : Attempt{{}, bad};
 }
 
 // ICU 72 decodes GB18030 as the 2005 edition, where 18 two-byte codes still stand for
@@ -208,6 +214,26 @@ DecodedText decode_text(std::string_view bytes, std::string_view forced_encoding
   result.diagnostics.push_back(
       bad_bytes(file, bytes, offset, "UTF-8 或 GB18030", "UTF-8 or GB18030"));
   return result;
+}
+
+DecodedText decode_owned_text(std::string&& bytes, std::string_view forced_encoding,
+                              const std::string& file) {
+  std::optional<Encoding> forced = encoding_from_name(forced_encoding);
+  bool may_be_utf8 = forced_encoding.empty() || forced == Encoding::Utf8 ||
+                     (forced == Encoding::Gb18030 && bytes.starts_with(kUtf8Bom));
+  if (may_be_utf8 && !bytes.starts_with("\xFF\xFE") && !bytes.starts_with("\xFE\xFF")) {
+    bool bom = bytes.starts_with(kUtf8Bom);
+    if (first_bad_utf8(std::string_view(bytes).substr(bom ? kUtf8Bom.size() : 0)) < 0) {
+      DecodedText result;
+      result.had_bom = bom;
+      result.utf8 = std::move(bytes);
+      if (bom) {
+        result.utf8.erase(0, kUtf8Bom.size());
+      }
+      return result;
+    }
+  }
+  return decode_text(std::string_view(bytes), forced_encoding, file);
 }
 
 }  // namespace tuijie::records

@@ -42,4 +42,10 @@ struct DecodedText {
 DecodedText decode_text(std::string_view bytes, std::string_view forced_encoding,
                         const std::string& file);
 
+/// The same, taking the bytes: valid UTF-8 (the usual case) becomes the text without a copy,
+/// so a large file is held once, not twice. `bytes` is taken only then; otherwise it is left
+/// as it was (the caller may still locate a bad byte in it).
+DecodedText decode_owned_text(std::string&& bytes, std::string_view forced_encoding,
+                              const std::string& file);
+
 }  // namespace tuijie::records

@@ -5,6 +5,7 @@
 #include <Poco/Zip/ZipStream.h>
 
 #include <array>
+#include <set>
 #include <streambuf>
 
 namespace tuijie::records {
@@ -68,17 +69,119 @@ class CountingBuffer : public std::streambuf {
   std::array<char, 16384> buffer_{};
 };
 
+std::uint32_t little_endian(const std::string& bytes, std::size_t at, int size) {
+  std::uint32_t value = 0;
+  for (int i = size - 1; i >= 0; --i) {
+    value = (value << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+  }
+  return value;
+}
+
+Diagnostic corrupt_directory(const std::string& file, const std::string& zh,
+                             const std::string& en) {
+  return make_error("bad-xlsx", "不是完整的 XLSX 文件（压缩包已损坏或被截断：" + zh + "）",
+                    "not a complete XLSX file (the archive is corrupt or truncated: " + en + ")",
+                    file);
+}
+
+// Reads the archive's central directory before Poco does: Poco asserts (an internal error with
+// its source file name) on a member named twice and trusts offsets, so both are checked here.
+// ZIP64 archives are left to Poco.
+std::optional<Diagnostic> check_directory(const std::string& bytes, const std::string& file) {
+  constexpr std::size_t kEndRecord = 22;
+  if (bytes.size() < kEndRecord) {
+    return corrupt_directory(file, "文件太短，不是压缩包", "too short to be a ZIP archive");
+  }
+  std::size_t end = std::string::npos;
+  std::size_t lowest = bytes.size() > kEndRecord + 65535 ? bytes.size() - kEndRecord - 65535 : 0;
+  for (std::size_t at = bytes.size() - kEndRecord + 1; at-- > lowest;) {
+    if (little_endian(bytes, at, 4) == 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end == std::string::npos) {
+    return corrupt_directory(file, "找不到压缩包目录", "no ZIP directory was found");
+  }
+  std::uint32_t count = little_endian(bytes, end + 10, 2);
+  std::uint32_t offset = little_endian(bytes, end + 16, 4);
+  if (count == 0xFFFF || offset == 0xFFFFFFFF) {
+    return std::nullopt;  // ZIP64
+  }
+  std::set<std::string> names;
+  std::size_t at = offset;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    if (at + 46 > end || little_endian(bytes, at, 4) != 0x02014b50) {
+      return corrupt_directory(file, "压缩包目录已损坏", "the ZIP directory is corrupt");
+    }
+    std::size_t name_size = little_endian(bytes, at + 28, 2);
+    std::size_t extra = little_endian(bytes, at + 30, 2);
+    std::size_t comment = little_endian(bytes, at + 32, 2);
+    std::uint32_t local = little_endian(bytes, at + 42, 4);
+    if (at + 46 + name_size > end || local + 30 > bytes.size() ||
+        little_endian(bytes, local, 4) != 0x04034b50) {
+      return corrupt_directory(file, "压缩包目录已损坏", "the ZIP directory is corrupt");
+    }
+    std::string name = bytes.substr(at + 46, name_size);
+    if (!names.insert(name).second) {
+      Diagnostic d = make_error(
+          "bad-xlsx", "XLSX 压缩包中的部件“" + name + "”出现了两次，无法确定用哪一个",
+          "the XLSX archive holds the member '" + name + "' twice, so which one counts is unknown",
+          file, name);
+      return d;
+    }
+    at += 46 + name_size + extra + comment;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
+XlsxArchive::ViewBuffer::ViewBuffer(const std::string& bytes) {
+  // The get area is only ever read: std::streambuf just wants non-const pointers.
+  char* begin = const_cast<char*>(bytes.data());
+  setg(begin, begin, begin + bytes.size());
+}
+
+std::streambuf::pos_type XlsxArchive::ViewBuffer::seekoff(off_type offset,
+                                                          std::ios_base::seekdir direction,
+                                                          std::ios_base::openmode which) {
+  if ((which & std::ios_base::in) == 0) {
+    return pos_type(off_type(-1));
+  }
+  off_type base = direction == std::ios_base::beg   ? 0
+                  : direction == std::ios_base::cur ? gptr() - eback()
+                                                    : egptr() - eback();
+  off_type target = base + offset;
+  if (target < 0 || target > egptr() - eback()) {
+    return pos_type(off_type(-1));
+  }
+  setg(eback(), eback() + target, egptr());
+  return pos_type(target);
+}
+
+std::streambuf::pos_type XlsxArchive::ViewBuffer::seekpos(pos_type position,
+                                                          std::ios_base::openmode which) {
+  return seekoff(off_type(position), std::ios_base::beg, which);
+}
+
 XlsxArchive::XlsxArchive(const std::string& bytes, const std::string& file, UnpackLimits limits)
-    : file_(file), limits_(limits), source_(bytes) {
+    : file_(file), limits_(limits), buffer_(bytes), source_(&buffer_) {
+  if ((problem_ = check_directory(bytes, file_))) {
+    return;
+  }
   try {
     archive_ = std::make_unique<Poco::Zip::ZipArchive>(source_);
+  } catch (const Poco::AssertionViolationException&) {
+    // Poco's own consistency check: its text names Poco's source, which tells a user nothing.
+    problem_ = corrupt_directory(file_, "压缩包结构不一致", "the ZIP structure is inconsistent");
   } catch (const Poco::Exception& e) {
     problem_ = make_error(
         "bad-xlsx", "不是完整的 XLSX 文件（压缩包已损坏或被截断）：" + e.displayText(),
         "not a complete XLSX file (the archive is corrupt or truncated): " + e.displayText(),
         file_);
+  } catch (const std::exception& e) {
+    problem_ = corrupt_directory(file_, "压缩包无法读取", "the ZIP archive cannot be read");
   }
 }
 
@@ -119,10 +222,18 @@ bool XlsxArchive::read(const std::string& entry, const std::function<void(std::i
     std::istream in(&counted);
     consume(in);
     end = counted.end();
+  } catch (const Poco::AssertionViolationException&) {
+    problem_ = make_error("bad-xlsx", "XLSX 部件 " + entry + " 已损坏",
+                          "the XLSX part " + entry + " is corrupt", file_, entry);
+    return false;
   } catch (const Poco::Exception& e) {
     problem_ =
         make_error("bad-xlsx", "XLSX 部件 " + entry + " 已损坏：" + e.displayText(),
                    "the XLSX part " + entry + " is corrupt: " + e.displayText(), file_, entry);
+    return false;
+  } catch (const std::exception&) {
+    problem_ = make_error("bad-xlsx", "XLSX 部件 " + entry + " 已损坏",
+                          "the XLSX part " + entry + " is corrupt", file_, entry);
     return false;
   }
   switch (end) {

@@ -8,7 +8,7 @@
 #include <istream>
 #include <memory>
 #include <optional>
-#include <sstream>
+#include <streambuf>
 #include <string>
 
 #include "core/diagnostic.hpp"
@@ -26,7 +26,8 @@ struct UnpackLimits {
 
 class XlsxArchive {
  public:
-  /// Reads the archive's directory. On failure `problem()` holds the diagnostic.
+  /// Reads the archive's directory. On failure `problem()` holds the diagnostic. The archive
+  /// reads `bytes` in place (no copy): they must outlive it.
   XlsxArchive(const std::string& bytes, const std::string& file, UnpackLimits limits);
   ~XlsxArchive();
   XlsxArchive(const XlsxArchive&) = delete;
@@ -45,7 +46,18 @@ class XlsxArchive {
  private:
   std::string file_;
   UnpackLimits limits_;
-  std::istringstream source_;
+  // The file's bytes as a seekable stream, without copying them.
+  class ViewBuffer : public std::streambuf {
+   public:
+    explicit ViewBuffer(const std::string& bytes);
+
+   protected:
+    pos_type seekoff(off_type offset, std::ios_base::seekdir direction,
+                     std::ios_base::openmode which) override;
+    pos_type seekpos(pos_type position, std::ios_base::openmode which) override;
+  };
+  ViewBuffer buffer_;
+  std::istream source_;
   std::unique_ptr<Poco::Zip::ZipArchive> archive_;
   std::uint64_t total_unpacked_ = 0;
   std::optional<Diagnostic> problem_;

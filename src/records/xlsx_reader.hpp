@@ -8,6 +8,11 @@
 //   booleans                -> "TRUE" / "FALSE"
 // The archive is read through unpack limits and the sheet is parsed as a stream (SAX), stopping
 // as soon as the data-row limit is passed, so hostile files fail fast with a diagnostic.
+// Everything Excel itself cannot write is refused with its row and column rather than guessed
+// at: a row past 1,048,576, a cell past XFD or with a malformed reference, a cell or shared
+// string over 32,767 characters, a shared-string or style index that is not one, a member of
+// the archive present twice. Memory follows the cells present: a row keeps only its cells
+// (RowCells), blank rows are dropped as they end.
 // Worksheets after the first are read only when named in XlsxOptions::side_sheets (a `履历`
 // sheet of resume rows), with the same rules; any other sheet is never opened.
 #pragma once

@@ -7,6 +7,7 @@
 #include <Poco/SAX/SAXParser.h>
 
 #include <map>
+#include <optional>
 
 namespace tuijie::records {
 namespace {
@@ -15,17 +16,20 @@ using Poco::XML::Attributes;
 using Poco::XML::XMLChar;
 using Poco::XML::XMLString;
 
-int to_int(const std::string& text, int fallback) {
-  try {
-    return text.empty() ? fallback : std::stoi(text);
-  } catch (const std::exception&) {
-    return fallback;
+// A number format id as XLSX writes it: digits only. "14abc" is not 14 (a date) and "abc" is
+// not 0 (General): either would silently change how a cell reads.
+std::optional<int> format_id(const std::string& text) {
+  if (text.empty() || text.size() > 9 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
   }
+  return std::stoi(text);
 }
 
 class WorkbookHandler : public Poco::XML::DefaultHandler {
  public:
   std::vector<std::pair<std::string, std::string>> sheets;  // name, relationship id
+  bool too_many = false;
 
   void startElement(const XMLString&, const XMLString& local, const XMLString&,
                     const Attributes& attributes) override {
@@ -40,6 +44,10 @@ class WorkbookHandler : public Poco::XML::DefaultHandler {
         id = attributes.getValue(i);
       }
     }
+    if (sheets.size() >= kMaxSheets) {
+      too_many = true;
+      return;
+    }
     sheets.emplace_back(xml_attribute(attributes, "name"), id);
   }
 };
@@ -47,10 +55,13 @@ class WorkbookHandler : public Poco::XML::DefaultHandler {
 class RelationshipsHandler : public Poco::XML::DefaultHandler {
  public:
   std::map<std::string, std::string> targets;  // id -> target
+  bool too_many = false;
 
   void startElement(const XMLString&, const XMLString& local, const XMLString&,
                     const Attributes& attributes) override {
-    if (local == "Relationship") {
+    if (local == "Relationship" && targets.size() >= kMaxSheets * 2) {
+      too_many = true;
+    } else if (local == "Relationship") {
       targets[xml_attribute(attributes, "Id")] = xml_attribute(attributes, "Target");
     }
   }
@@ -64,12 +75,14 @@ class StylesHandler : public Poco::XML::DefaultHandler {
   void startElement(const XMLString&, const XMLString& local, const XMLString&,
                     const Attributes& attributes) override {
     if (local == "numFmt") {
-      custom_formats[to_int(xml_attribute(attributes, "numFmtId"), -1)] =
-          xml_attribute(attributes, "formatCode");
+      if (std::optional<int> id = checked_id(attributes)) {
+        custom_formats[*id] = xml_attribute(attributes, "formatCode");
+      }
     } else if (local == "cellXfs") {
       in_cell_formats_ = true;
     } else if (local == "xf" && in_cell_formats_) {
-      cell_formats.push_back(to_int(xml_attribute(attributes, "numFmtId"), 0));
+      std::string text = xml_attribute(attributes, "numFmtId");
+      cell_formats.push_back(text.empty() ? 0 : checked_id(attributes).value_or(0));
     }
   }
   void endElement(const XMLString&, const XMLString& local, const XMLString&) override {
@@ -78,7 +91,18 @@ class StylesHandler : public Poco::XML::DefaultHandler {
     }
   }
 
+  std::string bad_id;  // the first numFmtId that is not a number, if any
+
  private:
+  std::optional<int> checked_id(const Attributes& attributes) {
+    std::string text = xml_attribute(attributes, "numFmtId");
+    std::optional<int> id = format_id(text);
+    if (!id && bad_id.empty()) {
+      bad_id = text.empty() ? "\"\"" : text;
+    }
+    return id;
+  }
+
   bool in_cell_formats_ = false;  // cellStyleXfs holds xf elements too: they are not cell styles
 };
 
@@ -86,12 +110,13 @@ class StylesHandler : public Poco::XML::DefaultHandler {
 // (furigana) also hold <t> and are left out.
 class SharedStringsHandler : public Poco::XML::DefaultHandler {
  public:
-  std::vector<std::string> strings;
+  SharedStrings strings;
+  long too_long = -1;  // the first string (0-based) longer than a cell can be, if any
 
   void startElement(const XMLString&, const XMLString& local, const XMLString&,
                     const Attributes&) override {
     if (local == "si") {
-      strings.emplace_back();
+      strings.start_string();
     } else if (local == "rPh") {
       ++phonetic_depth_;
     } else if (local == "t" && phonetic_depth_ == 0) {
@@ -106,9 +131,16 @@ class SharedStringsHandler : public Poco::XML::DefaultHandler {
     }
   }
   void characters(const XMLChar ch[], int start, int length) override {
-    if (in_text_ && !strings.empty()) {
-      strings.back().append(ch + start, static_cast<std::size_t>(length));
+    if (!in_text_ || strings.size() == 0) {
+      return;
     }
+    if (strings.last_size() + static_cast<std::size_t>(length) > kMaxCellTextBytes) {
+      if (too_long < 0) {
+        too_long = static_cast<long>(strings.size()) - 1;
+      }
+      return;
+    }
+    strings.append(ch + start, static_cast<std::size_t>(length));
   }
 
  private:
@@ -202,6 +234,12 @@ std::optional<Diagnostic> read_xlsx_workbook(XlsxArchive& archive, XlsxWorkbook&
   if (auto problem = parse_xlsx_part(archive, "xl/_rels/workbook.xml.rels", relationships)) {
     return problem;
   }
+  if (workbook.too_many || relationships.too_many) {
+    std::string limit = std::to_string(kMaxSheets);
+    return make_error(
+        "bad-xlsx", "XLSX 工作簿列出的工作表超过 " + limit + " 个，不是记录文件",
+        "the XLSX workbook lists more than " + limit + " sheets; it is not a file of records", "");
+  }
   for (const auto& [name, id] : workbook.sheets) {
     auto target = relationships.targets.find(id);
     if (target != relationships.targets.end()) {
@@ -213,12 +251,28 @@ std::optional<Diagnostic> read_xlsx_workbook(XlsxArchive& archive, XlsxWorkbook&
     if (auto problem = parse_xlsx_part(archive, "xl/sharedStrings.xml", strings)) {
       return problem;
     }
+    if (strings.too_long >= 0) {
+      std::string index = std::to_string(strings.too_long);
+      return make_error("bad-xlsx",
+                        "XLSX 共享字符串第 " + index +
+                            " 项超过 Excel 单元格的上限 32767 个字符，不是 Excel 写出的文件",
+                        "the XLSX shared string " + index +
+                            " is longer than Excel's limit of 32,767 characters for a cell",
+                        "", index);
+    }
     out.shared_strings = std::move(strings.strings);
   }
   if (archive.has("xl/styles.xml")) {
     StylesHandler styles;
     if (auto problem = parse_xlsx_part(archive, "xl/styles.xml", styles)) {
       return problem;
+    }
+    if (!styles.bad_id.empty()) {
+      return make_error("bad-xlsx",
+                        "XLSX 部件 xl/styles.xml 的数字格式编号 " + styles.bad_id + " 不是整数",
+                        "the number format id " + styles.bad_id +
+                            " in the XLSX part xl/styles.xml is not a whole number",
+                        "", styles.bad_id);
     }
     for (int id : styles.cell_formats) {
       auto custom = styles.custom_formats.find(id);

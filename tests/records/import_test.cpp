@@ -289,9 +289,10 @@ TEST_CASE("files that cannot be read at all", "[import]") {
 
   write_file(dir / "bad.csv", "参选人姓名\n\x80\n");
   ImportResult bad = read_records((dir / "bad.csv").string(), schemas(), {});
-  const Diagnostic* encoding = find_diagnostic(bad.diagnostics, 0, "bad-encoding");
+  const Diagnostic* encoding = find_diagnostic(bad.diagnostics, 2, "bad-encoding");
   REQUIRE(encoding != nullptr);
-  CHECK(encoding->byte_offset == 16);
+  CHECK(encoding->byte_offset == 16);  // kept beside the row and column
+  CHECK(encoding->column == 1);
 
   write_file(dir / "empty.csv", "");
   CHECK(find_diagnostic(read_records((dir / "empty.csv").string(), schemas(), {}).diagnostics, 0,
