@@ -12,6 +12,7 @@
 
 #include "app/cli_runner.hpp"
 #include "app/generated_parks.hpp"
+#include "store/database_dump.hpp"
 #include "store/test_support.hpp"
 
 using namespace Poco::Data::Keywords;
@@ -23,11 +24,7 @@ namespace {
 const std::string kResources = "--resources " + t::quote(TUIJIE_SOURCE_DIR);
 
 long count_of(const std::string& db, const std::string& sql) {
-  Poco::Data::SQLite::Connector::registerConnector();
-  Poco::Data::Session session("SQLite", db);
-  Poco::Int64 n = 0;
-  session << sql, into(n), now;
-  return static_cast<long>(n);
+  return t::count_in(db, sql);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "app/cli_runner.hpp"
 #include "app/generated_parks.hpp"
+#include "store/database_dump.hpp"
 #include "store/test_support.hpp"
 
 using namespace Poco::Data::Keywords;
@@ -55,11 +56,7 @@ std::pair<Outcome, Outcome> run_together(const std::string& a, const std::string
 }
 
 long count_of(const std::string& db, const std::string& sql) {
-  Poco::Data::SQLite::Connector::registerConnector();
-  Poco::Data::Session session("SQLite", db);
-  Poco::Int64 n = 0;
-  session << sql, into(n), now;
-  return static_cast<long>(n);
+  return t::count_in(db, sql);
 }
 
 }  // namespace

@@ -37,11 +37,7 @@ std::string dump(const std::string& db) {
 }
 
 long count_of(const std::string& db, const std::string& sql) {
-  Poco::Data::SQLite::Connector::registerConnector();
-  Poco::Data::Session session("SQLite", db);
-  Poco::Int64 n = 0;
-  session << sql, into(n), now;
-  return static_cast<long>(n);
+  return t::count_in(db, sql);
 }
 
 bool shell(const std::string& command) {

@@ -41,6 +41,16 @@ inline std::string dump_database(const std::string& path) {
   return out;
 }
 
+/// The one number a query such as "SELECT count(*) FROM records" gives.
+inline long count_in(const std::string& path, const std::string& sql) {
+  using namespace Poco::Data::Keywords;
+  Poco::Data::SQLite::Connector::registerConnector();
+  Poco::Data::Session db("SQLite", path);
+  Poco::Int64 n = 0;
+  db << sql, into(n), now;
+  return static_cast<long>(n);
+}
+
 /// SQLite's integrity_check of the file says "ok" (false also when it cannot be read).
 inline bool database_intact(const std::string& path) {
   using namespace Poco::Data::Keywords;
