@@ -62,7 +62,7 @@ TEST_CASE("files never published leave nothing behind, and an older file stays")
   CHECK(t::read_file(dir / "a.pdf") == "old");
 }
 
-TEST_CASE("several threads stage at once") {
+TEST_CASE("several threads stage at once", "[threads]") {
   t::TempDir dir;
   StagedFiles files;
   std::vector<std::thread> threads;
