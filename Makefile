@@ -7,7 +7,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBU
 # cmake --build runs make again: keep its output free of "Entering directory" lines.
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps configure build demo test sanitize bench format clean
+.PHONY: all deps configure build demo test sanitize-build sanitize fuzz tsan bench format clean
 
 all: build
 
@@ -27,14 +27,36 @@ demo: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The tests again under AddressSanitizer and UndefinedBehaviorSanitizer (a separate build).
-sanitize: deps
-	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" \
-	  -DTUIJIE_SANITIZE=ON >/dev/null
+# One clang build (build-asan/) serves the sanitizer tests and the fuzz targets: everything
+# compiled with ASan + UBSan and libFuzzer's instrumentation (CMakeLists.txt, TUIJIE_SANITIZE).
+# -O1 keeps the tests and the fuzzers fast enough; line tables are enough for the stacks.
+SAN_FLAGS = -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
+  -DCMAKE_C_FLAGS_DEBUG="-O1 -gline-tables-only"
+# How long `make fuzz` runs each target (CI: 20 s, .ci/run).
+FUZZ_SECONDS ?= 60
+
+sanitize-build: deps
+	@CC=clang CXX=clang++ cmake -S . -B build-asan $(SAN_FLAGS) -DTUIJIE_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS)
+
+# The tests under AddressSanitizer and UndefinedBehaviorSanitizer, and the fuzz targets' seeds
+# and regression inputs (ctest label "fuzz").
+sanitize: sanitize-build
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp \
 	  ctest --output-on-failure -j $(JOBS)
+
+# Each libFuzzer target for FUZZ_SECONDS; a crash fails and names the input kept (fuzz/run.sh).
+fuzz: sanitize-build
+	@fuzz/run.sh build-asan $(FUZZ_SECONDS)
+
+# ThreadSanitizer (build-tsan/): only the test binaries with "[threads]" test cases and the
+# libraries they use (target threaded_tests), then only those cases.
+tsan: deps
+	@CC=clang CXX=clang++ cmake -S . -B build-tsan $(SAN_FLAGS) -DTUIJIE_TSAN=ON >/dev/null
+	@cmake --build build-tsan -j $(JOBS) --target threaded_tests
+	@cd build-tsan && TSAN_OPTIONS="second_deadlock_stack=1 suppressions=$(CURDIR)/.ci/tsan.supp" \
+	  ctest --output-on-failure -L threads
 
 # The benchmark: the peers' 500 generated records (../shared/peers/gen_records.py, fixed seed)
 # rendered per file and combined, then the real form with camera photos. Prints its figures.
@@ -47,4 +69,4 @@ format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	@rm -rf $(BUILD) build-asan out
+	@rm -rf $(BUILD) build-asan build-tsan out

@@ -3,7 +3,9 @@
 # As root it runs apt-get; otherwise it prints the command to run and exits 1.
 set -eu
 
-PACKAGES="cmake make g++ pkg-config
+# clang and libclang-rt-14-dev: the sanitizer build, libFuzzer and ThreadSanitizer (make
+# sanitize, fuzz, tsan).
+PACKAGES="cmake make g++ pkg-config clang libclang-rt-14-dev
 libhpdf-dev libdeflate-dev libpoco-dev libsqlite3-dev catch2 libharfbuzz-dev libicu-dev libfreetype-dev
 libjpeg62-turbo-dev libpng-dev libexif-dev libqrencode-dev libqpdf-dev
 fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core fonts-lxgw-wenkai fonts-hanazono

@@ -292,7 +292,10 @@ class RowValidator {
 
 ColumnMatch match_column(const Schema& schema, std::string_view name) {
   std::string wanted = header_form(name);
-  auto [wanted_base, wanted_unit] = split_money_unit(wanted);
+  // Not a structured binding: clang 14 (the sanitizer build) cannot capture one in a lambda.
+  const auto wanted_split = split_money_unit(wanted);
+  const auto& wanted_base = wanted_split.first;
+  const auto& wanted_unit = wanted_split.second;
   for (std::size_t f = 0; f < schema.fields.size(); ++f) {
     const FieldSpec& field = schema.fields[f];
     std::optional<int> field_unit = money_unit_exponent(field.unit);

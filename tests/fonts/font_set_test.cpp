@@ -278,7 +278,7 @@ TEST_CASE("a user's font that is not a usable font is reported at its manifest l
   CHECK(errors[0].value.find("song.ttf") != std::string::npos);
 }
 
-TEST_CASE("resolving from many threads opens each face once") {
+TEST_CASE("resolving from many threads opens each face once", "[threads]") {
   auto set = FontSet::load(kManifest);
   const FontChain& title = *set->chain("title");
   std::vector<const tuijie::fonts::FontFace*> seen(8);

@@ -212,7 +212,7 @@ TEST_CASE("a photo prepared twice is decoded once, a changed file again", "[imag
   CHECK(changed->width == 32);
 }
 
-TEST_CASE("concurrent callers share one preparation", "[image][prepare]") {
+TEST_CASE("concurrent callers share one preparation", "[image][prepare][threads]") {
   const auto dir = scratch_dir("prepare-threads");
   const auto path = dir / "photo.jpg";
   write_bytes(path, encode_jpeg(quadrants(640, 480), 90));

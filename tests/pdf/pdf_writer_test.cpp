@@ -218,7 +218,7 @@ TEST_CASE("the same document always gives the same bytes, without an /ID") {
   CHECK(tag(first) != tag(other));
 }
 
-TEST_CASE("two threads write two documents at once") {
+TEST_CASE("two threads write two documents at once", "[threads]") {
   const layout::PagedDocument a = sample_form(11), b = sample_form(12);
   const std::string expected_a = pdf::write_pdf(a), expected_b = pdf::write_pdf(b);
   bool same_a = true, same_b = true;

@@ -182,7 +182,7 @@ TEST_CASE("ill-formed UTF-8, tabs and control characters do no harm") {
   CHECK(layout.missing.find(U'\u0001') == std::u32string::npos);
 }
 
-TEST_CASE("layout from several threads gives the same lines") {
+TEST_CASE("layout from several threads gives the same lines", "[threads]") {
   const auto expected = line_texts(layout_paragraph(kReport + kReport, song(), 123));
   std::vector<std::vector<std::string>> got(4);
   std::vector<std::thread> threads;

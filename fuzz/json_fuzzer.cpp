@@ -1,0 +1,10 @@
+// libFuzzer target: a JSON file imported as `tuijie import input.json` reads it.
+#include <cstddef>
+#include <cstdint>
+
+#include "import_fuzzing.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  tuijie::fuzz::fuzz_import(data, size, ".json");
+  return 0;
+}
