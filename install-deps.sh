@@ -5,7 +5,7 @@ set -eu
 
 # clang and libclang-rt-14-dev: the sanitizer build, libFuzzer and ThreadSanitizer (make
 # sanitize, fuzz, tsan).
-PACKAGES="cmake make g++ pkg-config clang libclang-rt-14-dev
+PACKAGES="cmake make g++ pkg-config clang libclang-rt-14-dev sqlite3
 libhpdf-dev libdeflate-dev libpoco-dev libsqlite3-dev catch2 libharfbuzz-dev libicu-dev libfreetype-dev
 libjpeg62-turbo-dev libpng-dev libexif-dev libqrencode-dev libqpdf-dev
 fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core fonts-lxgw-wenkai fonts-hanazono
