@@ -1,9 +1,5 @@
 #include "merge/packet.hpp"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
-
-#include <fstream>
 #include <sstream>
 
 #include "core/csv_writer.hpp"
@@ -30,18 +26,6 @@ layout::PagedDocument bind_packet(std::vector<PacketPart>& parts,
     }
   }
   return packet;
-}
-
-std::string file_sha256(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw TuijieError(make_error("cannot-read", "无法读取文件", "cannot read the file", path));
-  }
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-    sha.update(buffer, static_cast<unsigned>(in.gcount()));
-  return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
 std::string manifest_csv(const std::vector<ManifestRow>& rows) {

@@ -36,9 +36,6 @@ struct ManifestRow {
   std::string sha256;  // of the file's bytes, lower-case hex
 };
 
-/// The SHA-256 of a file's bytes (lower-case hex). Throws TuijieError when it cannot be read.
-std::string file_sha256(const std::string& path);
-
 /// manifest.csv's bytes: UTF-8 with BOM so that Excel reads it, written by csv::Writer, so that
 /// a file name or record key that starts like a formula gets a leading apostrophe (a program
 /// reading the manifest strips it: the file on disk has no apostrophe); CRLF.
