@@ -7,6 +7,7 @@
 #include "pdf/atomic_file.hpp"
 
 namespace tuijie::merge {
+
 layout::PagedDocument bind_packet(std::vector<PacketPart>& parts,
                                   const layout::DocumentInfo& info) {
   layout::PagedDocument packet;
