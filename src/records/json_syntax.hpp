@@ -18,6 +18,15 @@ struct JsonNode {
   std::string text;  // String: the decoded text; Number: the token as written; Bool: true/false
   std::vector<JsonNode> items;                            // Array
   std::vector<std::pair<std::string, JsonNode>> members;  // Object, in file order, repeats kept
+
+  // Defined out of line: clang 14 instantiates the containers' constexpr destructors (C++20)
+  // at the end of this class, while JsonNode is still incomplete.
+  JsonNode();
+  JsonNode(const JsonNode&);
+  JsonNode(JsonNode&&) noexcept;
+  JsonNode& operator=(const JsonNode&);
+  JsonNode& operator=(JsonNode&&) noexcept;
+  ~JsonNode();
 };
 
 struct JsonSyntaxError {
