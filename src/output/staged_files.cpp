@@ -41,10 +41,16 @@ std::pair<std::string, std::string> reason_for(int error) {
   }
 }
 
-[[noreturn]] void file_error(const fs::path& path, int error) {
+[[noreturn]] void file_error(const fs::path& path, int error, bool nothing_written = true) {
   auto [zh, en] = reason_for(error);
-  throw TuijieError(make_error("output-file", zh + "；未写出任何文件", en + "; no file was written",
-                               path.string()));
+  if (nothing_written) {
+    zh += "；未写出任何文件";
+    en += "; no file was written";
+  } else {
+    zh += "；已记录的其余文件将在下次运行时移入位置";
+    en += "; the other recorded files are moved into place by the next run";
+  }
+  throw TuijieError(make_error("output-file", zh, en, path.string()));
 }
 
 std::atomic<unsigned long> next_temporary{0};
@@ -128,9 +134,12 @@ void StagedFiles::publish() {
   std::set<fs::path> folders;
   for (size_t i = 0; i < staged_.size(); ++i) {
     if (::rename(staged_[i].temporary.c_str(), staged_[i].final_path.c_str()) != 0) {
+      // The run has recorded these files: the rest stay as they are, complete, for the next
+      // run in the folder to move into place (remove_stale_temporaries).
       const int error = errno;
-      staged_.erase(staged_.begin(), staged_.begin() + static_cast<long>(i));
-      file_error(staged_.front().final_path, error);
+      const fs::path failed = staged_[i].final_path;
+      staged_.clear();
+      file_error(failed, error, false);
     }
     folders.insert(staged_[i].final_path.parent_path());
   }

@@ -31,7 +31,8 @@ class StagedFiles {
   void stage(const std::filesystem::path& final_path, std::string_view bytes);
 
   /// Renames every staged file into place, in the order staged, and flushes the folders.
-  /// Throws TuijieError "output-file" naming the file when a rename fails.
+  /// Throws TuijieError "output-file" naming the file when a rename fails; the files not yet
+  /// renamed are then left as they are (they were recorded) for the next run to move.
   void publish();
 
   size_t size() const;
