@@ -117,7 +117,8 @@ std::optional<Diagnostic> check_directory(const std::string& bytes, const std::s
     std::size_t name_size = little_endian(bytes, at + 28, 2);
     std::size_t extra = little_endian(bytes, at + 30, 2);
     std::size_t comment = little_endian(bytes, at + 32, 2);
-    std::uint32_t local = little_endian(bytes, at + 42, 4);
+    // In size_t: a local offset near 2^32 must not wrap round past the bounds check.
+    const std::size_t local = little_endian(bytes, at + 42, 4);
     if (at + 46 + name_size > end || local + 30 > bytes.size() ||
         little_endian(bytes, local, 4) != 0x04034b50) {
       return corrupt_directory(file, "压缩包目录已损坏", "the ZIP directory is corrupt");
