@@ -67,8 +67,7 @@ void record_in_transaction(Workspace& workspace, const std::vector<PrintedDocume
         throw conflict(document);
       continue;
     }
-    std::string number = document.number, kind = id.kind, key = id.record_key,
-                series = id.series;
+    std::string number = document.number, kind = id.kind, key = id.record_key, series = id.series;
     int taken = 0;
     db << "SELECT count(*) FROM documents WHERE number = ?", use(number), into(taken), now;
     if (taken > 0)

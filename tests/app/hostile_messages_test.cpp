@@ -84,8 +84,9 @@ TEST_CASE("import: a 30 MB unclosed quoted cell gives a few short lines with its
     CHECK(run.err.find("big.csv:2") != std::string::npos);
     // The reader stops at Excel's cell limit and says so; the value shown is cut, with the
     // length that was read.
-    CHECK(run.err.find(std::string(lang) == "en" ? "Excel's limit of 32,767 characters"
-                                                 : "Excel 的上限 32767 个字符") != std::string::npos);
+    CHECK(run.err.find(std::string(lang) == "en"
+                           ? "Excel's limit of 32,767 characters"
+                           : "Excel 的上限 32767 个字符") != std::string::npos);
     CHECK(run.err.find(std::string(lang) == "en" ? "characters in all)" : "个字符）") !=
           std::string::npos);
   }
