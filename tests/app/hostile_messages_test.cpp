@@ -11,6 +11,7 @@
 #include "store/test_support.hpp"
 #include "support/hostile_institutions.hpp"
 #include "support/hostile_values.hpp"
+#include "support/terminal_safe.hpp"
 
 namespace fs = std::filesystem;
 namespace t = tuijie::testing;
@@ -18,21 +19,6 @@ namespace t = tuijie::testing;
 namespace {
 
 const std::string kResources = "--resources " + t::quote(TUIJIE_SOURCE_DIR);
-
-// Well-formed UTF-8 with no character a terminal acts on but the line feeds between messages.
-bool terminal_safe(const std::string& text) {
-  int32_t i = 0;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  while (i < length) {
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
-    if (c < 0 || (c < 0x20 && c != '\n') || c == 0x7F || (c >= 0x80 && c <= 0x9F) ||
-        (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-      return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -61,7 +47,7 @@ TEST_CASE("import: generated control sequences in values and the file name print
                    tmp.path());
     INFO(run.err);
     CHECK(run.code == 65);
-    CHECK(terminal_safe(run.err));
+    CHECK(t::terminal_safe(run.err, true));
     CHECK(run.err.find("bad\\x1b[2J\\u202e.csv:2:17") != std::string::npos);
     CHECK(run.err.find("\\x1b]0;0\\x07\\u009b2J") != std::string::npos);
   }
@@ -80,7 +66,7 @@ TEST_CASE("import: a 30 MB unclosed quoted cell gives a few short lines with its
         tmp.path());
     CHECK(run.code == 65);
     CHECK(run.err.size() < 8000);
-    CHECK(terminal_safe(run.err));
+    CHECK(t::terminal_safe(run.err, true));
     CHECK(run.err.find("big.csv:2") != std::string::npos);
     // The reader stops at Excel's cell limit and says so; the value shown is cut, with the
     // length that was read.

@@ -2,6 +2,8 @@
 // value can neither steer the terminal nor flood it.
 #include <catch2/catch.hpp>
 
+#include "support/terminal_safe.hpp"
+
 #include <unicode/utf8.h>
 
 #include "core/diagnostic.hpp"
@@ -10,24 +12,7 @@
 using namespace tuijie;
 namespace t = tuijie::testing;
 
-namespace {
-
-// No byte a terminal acts on: C0, DEL, or C1 / bidi controls in UTF-8; and well-formed.
-bool terminal_safe(const std::string& text) {
-  int32_t i = 0;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  while (i < length) {
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
-    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
-        (c >= 0x2066 && c <= 0x2069))
-      return false;
-  }
-  return true;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("every part of a diagnostic with generated hostile text prints terminal-safe") {
   const auto values = t::hostile_values(2000, 3);
@@ -42,7 +27,7 @@ TEST_CASE("every part of a diagnostic with generated hostile text prints termina
     for (const std::string& line : {d.format(Lang::Zh), d.format(Lang::En), d.format_bilingual(),
                                     std::string(TuijieError(d).what())}) {
       INFO(line);
-      CHECK(terminal_safe(line));
+      CHECK(tuijie::testing::terminal_safe(line));
     }
   }
 }
