@@ -60,7 +60,7 @@ void choose_paper(merge::CompiledTemplate& tpl, const std::string& paper) {
 // The print shop's paper for two pages side by side: two A5 pages (2 × 148 mm) go on A4
 // landscape (297 mm), two A4 pages on A3 (420 mm); the spare millimetre goes to the outer
 // edges. Any other page size gets a sheet exactly two pages wide.
-double booklet_sheet_width(const layout::PagedDocument& booklet) {
+double booklet_sheet_width(const page::PagedDocument& booklet) {
   const double two_pages = 2 * booklet.pages.front().width;
   for (double long_side_mm : {297.0, 420.0, 594.0}) {
     const double sheet = mm_to_pt(long_side_mm);
@@ -188,7 +188,7 @@ int BookletCommand::run(Context& context, const std::vector<std::string>& args) 
            << chosen.sets[kAwardSet].size() << context.tr(" 个奖项，", " categories, ")
            << chosen.sets[kResultSet].size() << context.tr(" 个入选）", " winners)") << '\n';
     if (impose == "saddle") {
-      const layout::PagedDocument imposed =
+      const page::PagedDocument imposed =
           layout::impose_saddle(booklet.document, booklet_sheet_width(booklet.document));
       const std::string imposed_name =
           output::unique_file_names({{file.stem().string() + "-saddle.pdf", stamp.number}}, out_dir)

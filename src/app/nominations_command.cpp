@@ -43,7 +43,7 @@ struct ComposedBundle {
   const NominationBundle* bundle = nullptr;
   std::string stem;  // of the PDF and of the photo folder
   std::vector<merge::PacketPart> parts;
-  layout::DocumentInfo info;
+  page::DocumentInfo info;
   DocumentStamp list;
   std::vector<DocumentStamp> forms;  // one per candidate, in the bundle's order
 };
@@ -245,7 +245,7 @@ int NominationsCommand::run(Context& context, const std::vector<std::string>& ar
       ComposedBundle& bundle = composed[b];
       const std::string& pdf_name = names[b];
       bundle.stem = pdf_name.substr(0, pdf_name.size() - 4);
-      const layout::PagedDocument packet = merge::bind_packet(bundle.parts, bundle.info);
+      const page::PagedDocument packet = merge::bind_packet(bundle.parts, bundle.info);
       const std::string sha = publication.add_document(out_dir / pdf_name, pdf::write_pdf(packet),
                                                        bundle.list.printed());
       manifest.push_back({pdf_name, bundle.list.number, bundle.bundle->key,

@@ -240,10 +240,10 @@ int PacketCommand::run(Context& context, const std::vector<std::string>& args) {
     }
     publication.add_plain_file(records_dir / "manifest.csv", merge::manifest_csv(manifest));
 
-    layout::DocumentInfo info = parts.front().entries.front().composed.document.info;
+    page::DocumentInfo info = parts.front().entries.front().composed.document.info;
     info.title = campaign.globals().at("campaign.city") + "推荐材料包";
     info.subject = campaign.globals().at("campaign.organisation.name") + " 推荐材料包";
-    const layout::PagedDocument packet = merge::bind_packet(parts, info);
+    const page::PagedDocument packet = merge::bind_packet(parts, info);
     packet_pages = packet.pages.size();
     publication.add_file_of(out_dir / packet_name, pdf::write_pdf(packet),
                             stamps.front().printed());

@@ -70,8 +70,8 @@ std::optional<size_t> BookPages::section_page(const std::string& anchor) const {
   return std::nullopt;
 }
 
-std::vector<Bookmark> BookPages::bookmarks() const {
-  std::vector<Bookmark> out;
+std::vector<page::Bookmark> BookPages::bookmarks() const {
+  std::vector<page::Bookmark> out;
   for (const SectionStart& section : sections_) {
     if (section.mark.bookmark.empty())
       continue;

@@ -36,7 +36,7 @@ class BookPages {
   /// The page on which the section named `anchor` starts.
   std::optional<size_t> section_page(const std::string& anchor) const;
   /// One per section with a bookmark, in document order.
-  std::vector<Bookmark> bookmarks() const;
+  std::vector<page::Bookmark> bookmarks() const;
 
  private:
   struct SectionStart {

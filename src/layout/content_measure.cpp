@@ -247,9 +247,9 @@ size_t slices_fitting(const MeasuredContent& content, size_t first, double avail
   return fit == content.slices.size() ? fit : last_break;
 }
 
-void place_line(const text::LaidLine& line, double x, double top, Page& page) {
+void place_line(const text::LaidLine& line, double x, double top, page::Page& page) {
   for (const auto& run : line.runs) {
-    GlyphRun placed = run;
+    page::GlyphRun placed = run;
     placed.x = x + run.x;
     placed.y = top + line.ascent;
     page.items.emplace_back(std::move(placed));
@@ -258,7 +258,7 @@ void place_line(const text::LaidLine& line, double x, double top, Page& page) {
 
 namespace {
 
-void place_photo(const Photo& photo, double x, double top, double width, Page& page) {
+void place_photo(const Photo& photo, double x, double top, double width, page::Page& page) {
   double left = x;
   if (photo.align == text::Align::Center)
     left = x + (width - photo.width) / 2;
@@ -269,11 +269,11 @@ void place_photo(const Photo& photo, double x, double top, double width, Page& p
     double scale = std::min(photo.width / photo.image->width, photo.height / photo.image->height);
     double w = photo.image->width * scale;
     double h = photo.image->height * scale;
-    page.items.emplace_back(
-        ImageItem{photo.image, left + (photo.width - w) / 2, top + (photo.height - h) / 2, w, h});
+    page.items.emplace_back(page::ImageItem{photo.image, left + (photo.width - w) / 2,
+                                            top + (photo.height - h) / 2, w, h});
   }
   if (photo.frame) {
-    Rect frame;
+    page::Rect frame;
     frame.x = left;
     frame.y = top;
     frame.w = photo.width;
@@ -285,11 +285,11 @@ void place_photo(const Photo& photo, double x, double top, double width, Page& p
 }
 
 // Records the clear zone on the page (not drawn): tests and checks measure it.
-void note_zone(const StampZone& zone, double left, double top, Page& page) {
+void note_zone(const StampZone& zone, double left, double top, page::Page& page) {
   page.fields.push_back({"stamp:" + zone.label, left, top, zone.width, zone.height});
 }
 
-void place_seal_over(const Slice& s, double x, double top, double width, Page& page) {
+void place_seal_over(const Slice& s, double x, double top, double width, page::Page& page) {
   const StampZone& zone = *s.stamp;
   const double right = x + width - zone.date_inset;
   const double date_width = s.date_line ? s.date_line->width : 0;
@@ -303,7 +303,7 @@ void place_seal_over(const Slice& s, double x, double top, double width, Page& p
     place_line(*s.date_line, right - date_width, y, page);
   const double zone_left = centre - zone.width / 2;
   if (zone.guide) {
-    Ellipse guide;
+    page::Ellipse guide;
     guide.cx = centre;
     guide.cy = top + zone.height / 2;
     guide.rx = guide.ry = std::min(zone.width, zone.height) / 2;
@@ -315,7 +315,7 @@ void place_seal_over(const Slice& s, double x, double top, double width, Page& p
   note_zone(zone, zone_left, top, page);
 }
 
-void place_stamp(const Slice& s, double x, double top, double width, Page& page) {
+void place_stamp(const Slice& s, double x, double top, double width, page::Page& page) {
   const StampZone& zone = *s.stamp;
   if (zone.seal_over) {
     place_seal_over(s, x, top, width, page);
@@ -327,7 +327,7 @@ void place_stamp(const Slice& s, double x, double top, double width, Page& page)
   double centre = s.date_line ? date_left + date_width / 2 : x + width - zone.width / 2;
   double zone_left = std::min(centre - zone.width / 2, x + width - zone.width);
   if (zone.guide) {
-    Ellipse guide;
+    page::Ellipse guide;
     double r = std::min(zone.width, zone.height) / 2 - mm_to_pt(1.5);
     guide.cx = zone_left + zone.width / 2;
     guide.cy = top + zone.height / 2;
@@ -345,7 +345,7 @@ void place_stamp(const Slice& s, double x, double top, double width, Page& page)
 }  // namespace
 
 void draw_slices(const MeasuredContent& content, size_t first, size_t last, double x, double y,
-                 double width, Page& page) {
+                 double width, page::Page& page) {
   double top = y;
   for (size_t i = first; i < last && i < content.slices.size(); ++i) {
     const Slice& s = content.slices[i];

@@ -48,7 +48,7 @@ MeasuredContent measure_blocks(std::span<const Block> blocks, double width, doub
 
 /// Draws slices [first, last) with their top at y, inside a box starting at x, `width` wide.
 void draw_slices(const MeasuredContent& content, size_t first, size_t last, double x, double y,
-                 double width, Page& page);
+                 double width, page::Page& page);
 
 /// Height of slices [first, last).
 double slices_height(const MeasuredContent& content, size_t first, size_t last);
@@ -62,7 +62,7 @@ bool can_shrink(std::span<const Block> blocks, double shrink);
 text::TextStyle text_style(const Style& style, double shrink = 0);
 
 /// Draws a laid-out line with its left edge at `x` and the top of its line box at `top`.
-void place_line(const text::LaidLine& line, double x, double top, Page& page);
+void place_line(const text::LaidLine& line, double x, double top, page::Page& page);
 
 /// The text with the style's first-line indent as ideographic spaces, at the start of the text
 /// and after every '\n'.

@@ -63,7 +63,7 @@ PlacedContentsEntry place_contents_entry(const ContentsEntry& entry, Flow& flow)
   return placed;
 }
 
-void finish_contents_entry(const PlacedContentsEntry& placed, int folio, Page& page) {
+void finish_contents_entry(const PlacedContentsEntry& placed, int folio, page::Page& page) {
   const ContentsEntry& entry = *placed.entry;
   const text::TextStyle style = entry_style(entry);
   const double gap = leader_gap(entry);

@@ -33,6 +33,6 @@ double contents_entry_height(const ContentsEntry& entry, double width);
 PlacedContentsEntry place_contents_entry(const ContentsEntry& entry, Flow& flow);
 
 /// Draws the leader and the folio (`folio` <= 0: no number, only the leader) on `page`.
-void finish_contents_entry(const PlacedContentsEntry& placed, int folio, Page& page);
+void finish_contents_entry(const PlacedContentsEntry& placed, int folio, page::Page& page);
 
 }  // namespace tuijie::layout

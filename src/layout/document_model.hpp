@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "image/image.hpp"
-#include "layout/page_model.hpp"
+#include "page/page_model.hpp"
 #include "text/paragraph.hpp"
 
 namespace tuijie::layout {
@@ -19,7 +19,7 @@ struct Style {
   double size = 10.5;    // pt
   double leading = 1.4;  // line height / size
   text::Align align = text::Align::Left;
-  Color color;
+  page::Color color;
   double min_size = 0;  // shrink floor for fixed cells; 0 = never shrink
   double indent = 0;    // first-line indent, pt
   double hang = 0;      // hanging indent of every line after the first, pt
@@ -128,7 +128,7 @@ struct Cell {
   double padding = 0;       // pt, all sides (at least 1 mm keeps text off the borders)
   bool splittable = false;  // text may continue on the next page
   bool fill = false;
-  Color fill_color{0.94, 0.94, 0.94};
+  page::Color fill_color{0.94, 0.94, 0.94};
 };
 
 struct Row {
@@ -192,7 +192,7 @@ struct DocumentModel {
   std::vector<PageFurniture> footers;
   std::vector<PageFurniture> headers;
   std::optional<QrMark> qr;  // drawn in the bottom margin of every page
-  DocumentInfo info;
+  page::DocumentInfo info;
   std::string name;  // what reports call this document (record key and name)
   /// The smallest fraction of their line spacing paragraphs may be tightened to, to keep a
   /// sign-off on the page of the text before it; 1 = never tighten.

@@ -27,23 +27,23 @@ std::string mm(double pt) {
 }
 
 // "148.0 × 210.0 mm"
-std::string size_in_mm(const Page& page) {
+std::string size_in_mm(const page::Page& page) {
   return mm(page.width) + " × " + mm(page.height) + " mm";
 }
 
-void check_pages(const PagedDocument& booklet, double sheet_width) {
+void check_pages(const page::PagedDocument& booklet, double sheet_width) {
   if (booklet.pages.empty()) {
     throw TuijieError(
         make_error("impose-empty", "手册没有页面，无法拼版", "the booklet has no pages to impose"));
   }
-  const Page& first = booklet.pages.front();
+  const page::Page& first = booklet.pages.front();
   if (!(std::isfinite(first.width) && std::isfinite(first.height) && first.width > 0 &&
         first.height > 0)) {
     throw TuijieError(make_error("impose-page-size", "第 1 页的尺寸无效，无法拼版",
                                  "page 1 has no valid size to impose", "", size_in_mm(first)));
   }
   for (std::size_t i = 1; i < booklet.pages.size(); ++i) {
-    const Page& page = booklet.pages[i];
+    const page::Page& page = booklet.pages[i];
     // Written so that a NaN size counts as different.
     if (!(std::abs(page.width - first.width) <= kSizeTolerance &&
           std::abs(page.height - first.height) <= kSizeTolerance)) {
@@ -64,7 +64,7 @@ void check_pages(const PagedDocument& booklet, double sheet_width) {
         "the sheet is narrower than two pages (" + mm(2 * first.width) + " mm)", "",
         mm(sheet_width) + " mm"));
   }
-  for (const Bookmark& bookmark : booklet.bookmarks) {
+  for (const page::Bookmark& bookmark : booklet.bookmarks) {
     if (bookmark.page < 0 || bookmark.page >= static_cast<int>(booklet.pages.size())) {
       throw TuijieError(make_error("impose-bookmark",
                                    "书签“" + bookmark.title + "”指向不存在的页面",
@@ -77,23 +77,23 @@ void check_pages(const PagedDocument& booklet, double sheet_width) {
 // Moves an item right by dx points.
 struct ShiftRight {
   double dx;
-  void operator()(GlyphRun& run) const { run.x += dx; }
-  void operator()(Line& line) const {
+  void operator()(page::GlyphRun& run) const { run.x += dx; }
+  void operator()(page::Line& line) const {
     line.x1 += dx;
     line.x2 += dx;
   }
-  void operator()(Rect& rect) const { rect.x += dx; }
-  void operator()(Ellipse& ellipse) const { ellipse.cx += dx; }
-  void operator()(ImageItem& image) const { image.x += dx; }
+  void operator()(page::Rect& rect) const { rect.x += dx; }
+  void operator()(page::Ellipse& ellipse) const { ellipse.cx += dx; }
+  void operator()(page::ImageItem& image) const { image.x += dx; }
 };
 
 // Copies a page's content onto a sheet side, dx points from its left edge.
-void place(const Page& page, double dx, Page& side) {
-  for (Item item : page.items) {
+void place(const page::Page& page, double dx, page::Page& side) {
+  for (page::Item item : page.items) {
     std::visit(ShiftRight{dx}, item);
     side.items.push_back(std::move(item));
   }
-  for (FieldBox box : page.fields) {
+  for (page::FieldBox box : page.fields) {
     box.x += dx;
     side.fields.push_back(std::move(box));
   }
@@ -101,7 +101,7 @@ void place(const Page& page, double dx, Page& side) {
 
 }  // namespace
 
-PagedDocument impose_saddle(const PagedDocument& booklet, double sheet_width) {
+page::PagedDocument impose_saddle(const page::PagedDocument& booklet, double sheet_width) {
   check_pages(booklet, sheet_width);
   const int n = static_cast<int>(booklet.pages.size());
   const int padded = (n + 3) / 4 * 4;  // N
@@ -112,7 +112,7 @@ PagedDocument impose_saddle(const PagedDocument& booklet, double sheet_width) {
   // Both pages stand against the fold; any spare width goes to the outer edges.
   const double left_x = sheet_width / 2 - w, right_x = sheet_width / 2;
 
-  PagedDocument sheets;
+  page::PagedDocument sheets;
   sheets.info = booklet.info;
   sheets.pages.resize(padded / 2);
   std::vector<int> side_of_page(padded);  // 0-based page -> result page holding it
@@ -130,12 +130,12 @@ PagedDocument impose_saddle(const PagedDocument& booklet, double sheet_width) {
     put(2 * k + 2, back, false);
     put(padded - 2 * k - 1, back, true);
   }
-  for (Page& side : sheets.pages) {
+  for (page::Page& side : sheets.pages) {
     side.width = sheet_width;
     side.height = h;
   }
 
-  for (Bookmark bookmark : booklet.bookmarks) {
+  for (page::Bookmark bookmark : booklet.bookmarks) {
     bookmark.page = side_of_page[bookmark.page];
     sheets.bookmarks.push_back(std::move(bookmark));
   }

@@ -2,7 +2,7 @@
 // sheet side, so that the printed sheets, stacked and folded once, read in page order.
 #pragma once
 
-#include "layout/page_model.hpp"
+#include "page/page_model.hpp"
 
 namespace tuijie::layout {
 
@@ -39,6 +39,6 @@ namespace tuijie::layout {
 /// ("impose-page-size") when the pages' sizes differ or are not positive,
 /// ("impose-sheet-size") when `sheet_width` is narrower than two pages, and
 /// ("impose-bookmark") for a bookmark naming a page the document does not have.
-PagedDocument impose_saddle(const PagedDocument& booklet, double sheet_width = 0);
+page::PagedDocument impose_saddle(const page::PagedDocument& booklet, double sheet_width = 0);
 
 }  // namespace tuijie::layout

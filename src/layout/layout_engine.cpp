@@ -17,10 +17,10 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
   }
 }
 
-void place_lines(const text::ParagraphLayout& laid, double x, double top, Page& page) {
+void place_lines(const text::ParagraphLayout& laid, double x, double top, page::Page& page) {
   for (const auto& line : laid.lines) {
     for (const auto& run : line.runs) {
-      GlyphRun placed = run;
+      page::GlyphRun placed = run;
       placed.x = x + run.x;
       placed.y = top + line.ascent;
       page.items.emplace_back(std::move(placed));
@@ -32,7 +32,7 @@ void place_lines(const text::ParagraphLayout& laid, double x, double top, Page& 
 // Running text is laid out after the body, when every page's folio and section are known.
 // Pages without a folio (a book's front matter, blank left-hand pages) carry none.
 void place_furniture(const DocumentModel& model, const BookPages& book,
-                     const std::vector<int>& folios, std::vector<Page>& pages) {
+                     const std::vector<int>& folios, std::vector<page::Page>& pages) {
   const PageSetup& setup = model.page;
   double width = setup.width - setup.margin_left - setup.margin_right;
   const int last_folio = folios.empty() ? 0 : *std::max_element(folios.begin(), folios.end());
@@ -190,7 +190,7 @@ Flow::Flow(const DocumentModel& model, LayoutResult& result) : model_(model), re
 }
 
 void Flow::new_page() {
-  Page page;
+  page::Page page;
   page.width = model_.page.width;
   page.height = model_.page.height;
   result_.pages.push_back(std::move(page));

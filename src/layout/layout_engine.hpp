@@ -9,18 +9,18 @@
 
 #include "core/diagnostic.hpp"
 #include "layout/document_model.hpp"
-#include "layout/page_model.hpp"
+#include "page/page_model.hpp"
 
 namespace tuijie::layout {
 
 struct LayoutResult {
-  std::vector<Page> pages;
+  std::vector<page::Page> pages;
   Diagnostics diagnostics;  // overflow and missing characters, each naming the field
   /// Lines moved to the next page to keep a sign-off company (StampZone::keep_lines_before).
   bool lines_moved_for_signoff = false;
   double leading_scale = 1;  // the line spacing the document was set with (see tighten_to)
   /// One per SectionMark with a bookmark, in document order, on the page its section starts.
-  std::vector<Bookmark> bookmarks;
+  std::vector<page::Bookmark> bookmarks;
   /// The folio printed on each page (same index as `pages`); 0 for front matter and the
   /// blank left-hand pages a right-hand page break leaves, which print none.
   std::vector<int> folios;

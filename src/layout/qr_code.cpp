@@ -8,7 +8,7 @@
 
 namespace tuijie::layout {
 
-void draw_qr_code(const std::string& data, double x, double y, double size, Page& page) {
+void draw_qr_code(const std::string& data, double x, double y, double size, page::Page& page) {
   std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
       QRcode_encodeString8bit(data.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
   if (!code) {
@@ -28,7 +28,7 @@ void draw_qr_code(const std::string& data, double x, double y, double size, Page
       int end = col;
       while (end < width && (code->data[row * width + end] & 1))
         ++end;
-      Rect dark;
+      page::Rect dark;
       dark.x = x + (kQuiet + col) * module;
       dark.y = y + (kQuiet + row) * module;
       dark.w = (end - col) * module;

@@ -4,13 +4,13 @@
 
 #include <string>
 
-#include "layout/page_model.hpp"
+#include "page/page_model.hpp"
 
 namespace tuijie::layout {
 
 /// Draws `data` as a QR code of error-correction level M, `size` points square including the
 /// four-module quiet zone, with its top-left corner at (x, y). Each run of dark modules in a
 /// row is one filled rectangle. Throws TuijieError when the data cannot be encoded.
-void draw_qr_code(const std::string& data, double x, double y, double size, Page& page);
+void draw_qr_code(const std::string& data, double x, double y, double size, page::Page& page);
 
 }  // namespace tuijie::layout

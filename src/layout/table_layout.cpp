@@ -184,8 +184,8 @@ void measure(const Table& table, TableGrid& grid, Flow& flow) {
   }
 }
 
-void draw_cell_box(const PlacedCell& c, double border, double y, double height, Page& page) {
-  Rect box;
+void draw_cell_box(const PlacedCell& c, double border, double y, double height, page::Page& page) {
+  page::Rect box;
   box.x = c.x;
   box.y = y;
   box.w = c.width;
@@ -199,7 +199,7 @@ void draw_cell_box(const PlacedCell& c, double border, double y, double height, 
 }
 
 void draw_cell_content(PlacedCell& c, size_t first, size_t last, double y, double height,
-                       Page& page) {
+                       page::Page& page) {
   double pad = c.cell->padding;
   std::string field = cell_label(*c.cell);
   if (!field.empty()) {

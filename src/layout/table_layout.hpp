@@ -16,7 +16,7 @@ class Flow {
   /// The next block starts on a right-hand (odd) page: a left-hand page that would come
   /// first is left blank. Nothing happens on a right-hand page that is still empty.
   void new_right_hand_page();
-  Page& page() { return result_.pages.back(); }
+  page::Page& page() { return result_.pages.back(); }
   size_t page_index() const { return result_.pages.size() - 1; }
   /// Nothing drawn on the page yet.
   bool page_empty() const;

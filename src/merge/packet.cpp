@@ -8,9 +8,8 @@
 
 namespace tuijie::merge {
 
-layout::PagedDocument bind_packet(std::vector<PacketPart>& parts,
-                                  const layout::DocumentInfo& info) {
-  layout::PagedDocument packet;
+page::PagedDocument bind_packet(std::vector<PacketPart>& parts, const page::DocumentInfo& info) {
+  page::PagedDocument packet;
   packet.info = info;
   for (PacketPart& part : parts) {
     if (part.entries.empty())
@@ -21,7 +20,7 @@ layout::PagedDocument bind_packet(std::vector<PacketPart>& parts,
       if (nested) {
         packet.bookmarks.push_back({entry.bookmark, static_cast<int>(packet.pages.size()), 0, 1});
       }
-      for (layout::Page& page : entry.composed.document.pages)
+      for (page::Page& page : entry.composed.document.pages)
         packet.pages.push_back(std::move(page));
       entry.composed.document.pages.clear();
     }

@@ -25,7 +25,7 @@ struct PacketPart {
 /// One document of all the parts' pages, in order. A part with several entries gets a
 /// bookmark with one child per entry; a part of one entry gets a single bookmark. The pages
 /// are moved out of the entries.
-layout::PagedDocument bind_packet(std::vector<PacketPart>& parts, const layout::DocumentInfo& info);
+page::PagedDocument bind_packet(std::vector<PacketPart>& parts, const page::DocumentInfo& info);
 
 /// One row of manifest.csv: a file of the packet's folder.
 struct ManifestRow {

@@ -85,7 +85,7 @@ ComposedDocument compose(const CompiledTemplate& tpl, const records::Record& rec
 namespace {
 
 struct Rendered {
-  layout::PagedDocument document;
+  page::PagedDocument document;
   Diagnostics diagnostics;
   int pages = 0;
   bool ok = false;
@@ -102,7 +102,7 @@ std::map<std::string, std::string> globals_for(const RenderJob& job, size_t inde
 }
 
 void write(const RenderJob& job, size_t record, const std::string& path,
-           const layout::PagedDocument& document) {
+           const page::PagedDocument& document) {
   if (job.write_file) {
     job.write_file(record, path, pdf::write_pdf(document));
   } else {
@@ -173,7 +173,7 @@ RenderReport render(const RenderJob& job) {
     std::rethrow_exception(failure);
 
   RenderReport report;
-  layout::PagedDocument combined;
+  page::PagedDocument combined;
   for (size_t i = 0; i < results.size(); ++i) {
     Rendered& r = results[i];
     for (auto& d : r.diagnostics)

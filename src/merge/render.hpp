@@ -63,7 +63,7 @@ struct RenderReport {
 
 /// One document merged and laid out, not yet written.
 struct ComposedDocument {
-  layout::PagedDocument document;
+  page::PagedDocument document;
   Diagnostics diagnostics;
   std::string file_name;  // from the template's file-name, made safe for a file system, + .pdf
   bool ok() const { return !has_errors(diagnostics); }

@@ -50,12 +50,12 @@ int FontUsage::alias_of(uint32_t glyph, char32_t character) const {
   return -1;
 }
 
-std::vector<FontUsage> collect_font_usage(const layout::PagedDocument& doc) {
+std::vector<FontUsage> collect_font_usage(const page::PagedDocument& doc) {
   std::vector<FontUsage> usages;
   std::unordered_map<const fonts::FontFace*, size_t> index_of_face;
-  for (const layout::Page& page : doc.pages) {
-    for (const layout::Item& item : page.items) {
-      const auto* run = std::get_if<layout::GlyphRun>(&item);
+  for (const page::Page& page : doc.pages) {
+    for (const page::Item& item : page.items) {
+      const auto* run = std::get_if<page::GlyphRun>(&item);
       if (!run || run->glyphs.empty()) {
         continue;
       }

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "fonts/font_face.hpp"
-#include "layout/page_model.hpp"
+#include "page/page_model.hpp"
 
 namespace tuijie::pdf {
 
@@ -59,6 +59,6 @@ class FontUsage {
 /// The faces a document uses, in the order of their first glyph run, with their glyphs.
 /// Throws TuijieError "pdf-input" for a run without a face or whose text does not match its
 /// glyphs one to one.
-std::vector<FontUsage> collect_font_usage(const layout::PagedDocument& doc);
+std::vector<FontUsage> collect_font_usage(const page::PagedDocument& doc);
 
 }  // namespace tuijie::pdf

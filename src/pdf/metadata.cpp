@@ -27,7 +27,7 @@ void* text_string(const HaruDocument& doc, const std::string& text) {
 
 }  // namespace
 
-void write_info(const HaruDocument& doc, const layout::DocumentInfo& info) {
+void write_info(const HaruDocument& doc, const page::DocumentInfo& info) {
   const std::string step = "writing the document information";
   const std::pair<const char*, const std::string*> fields[] = {
       {"Title", &info.title},       {"Author", &info.author},   {"Subject", &info.subject},
@@ -56,7 +56,7 @@ void write_info(const HaruDocument& doc, const layout::DocumentInfo& info) {
 
 void write_outline(const HaruDocument& doc, const std::vector<HPDF_Page>& pages,
                    const std::vector<double>& page_heights,
-                   const std::vector<layout::Bookmark>& bookmarks) {
+                   const std::vector<page::Bookmark>& bookmarks) {
   if (bookmarks.empty()) {
     return;
   }
@@ -64,7 +64,7 @@ void write_outline(const HaruDocument& doc, const std::vector<HPDF_Page>& pages,
   // Open items of the levels above the next bookmark; a bookmark nests under the nearest
   // open item of a lower level.
   std::vector<std::pair<int, HPDF_Outline>> open;
-  for (const layout::Bookmark& bookmark : bookmarks) {
+  for (const page::Bookmark& bookmark : bookmarks) {
     if (bookmark.page < 0 || static_cast<size_t>(bookmark.page) >= pages.size()) {
       throw TuijieError(
           make_error("pdf-input", "书签指向不存在的第 " + std::to_string(bookmark.page + 1) + " 页",

@@ -27,7 +27,7 @@ void require_finite(std::initializer_list<double> values) {
   }
 }
 
-void require_color(const layout::Color& c) {
+void require_color(const page::Color& c) {
   for (double v : {c.r, c.g, c.b}) {
     if (!(v >= 0 && v <= 1)) {
       bad_item("颜色分量不在 0 到 1 之间", "a colour component is outside 0..1");
@@ -54,11 +54,11 @@ PagePainter::PagePainter(const HaruDocument& doc, HPDF_Page page, double page_he
                          const FontTable& fonts, ImageTable& images)
     : doc_(doc), page_(page), page_height_(page_height), fonts_(fonts), images_(images) {}
 
-void PagePainter::paint(const layout::Item& item) {
+void PagePainter::paint(const page::Item& item) {
   std::visit([this](const auto& i) { paint(i); }, item);
 }
 
-void PagePainter::set_fill(const layout::Color& color) {
+void PagePainter::set_fill(const page::Color& color) {
   if (color != fill_) {
     require_color(color);
     doc_.check(
@@ -69,7 +69,7 @@ void PagePainter::set_fill(const layout::Color& color) {
   }
 }
 
-void PagePainter::set_stroke(const layout::Color& color, double width, bool dashed) {
+void PagePainter::set_stroke(const page::Color& color, double width, bool dashed) {
   if (color != stroke_) {
     require_color(color);
     doc_.check(
@@ -99,7 +99,7 @@ void PagePainter::set_stroke(const layout::Color& color, double width, bool dash
   }
 }
 
-void PagePainter::paint(const layout::GlyphRun& run) {
+void PagePainter::paint(const page::GlyphRun& run) {
   if (run.glyphs.empty()) {
     return;
   }
@@ -142,7 +142,7 @@ void PagePainter::paint(const layout::GlyphRun& run) {
   doc_.check(HPDF_Page_EndText(page_), step);
 }
 
-void PagePainter::paint(const layout::Line& line) {
+void PagePainter::paint(const page::Line& line) {
   require_finite({line.x1, line.y1, line.x2, line.y2});
   const char* step = "drawing a line";
   set_stroke(line.color, line.width, line.dashed);
@@ -155,7 +155,7 @@ void PagePainter::paint(const layout::Line& line) {
   doc_.check(HPDF_Page_Stroke(page_), step);
 }
 
-void PagePainter::paint(const layout::Rect& rect) {
+void PagePainter::paint(const page::Rect& rect) {
   if (!rect.stroke && !rect.fill) {
     return;
   }
@@ -180,7 +180,7 @@ void PagePainter::paint(const layout::Rect& rect) {
   }
 }
 
-void PagePainter::paint(const layout::Ellipse& ellipse) {
+void PagePainter::paint(const page::Ellipse& ellipse) {
   require_finite({ellipse.cx, ellipse.cy, ellipse.rx, ellipse.ry});
   const char* step = "drawing an ellipse";
   set_stroke(ellipse.color, ellipse.stroke_width, ellipse.dashed);
@@ -192,7 +192,7 @@ void PagePainter::paint(const layout::Ellipse& ellipse) {
   doc_.check(HPDF_Page_Stroke(page_), step);
 }
 
-void PagePainter::paint(const layout::ImageItem& item) {
+void PagePainter::paint(const page::ImageItem& item) {
   if (!item.image) {
     bad_item("图片元素没有图片", "an image item has no image");
   }

@@ -9,7 +9,7 @@
 
 #include <unordered_map>
 
-#include "layout/page_model.hpp"
+#include "page/page_model.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/type0_font.hpp"
 
@@ -33,17 +33,17 @@ class PagePainter {
 
   /// Throws TuijieError "pdf-input" for a non-finite coordinate or a colour outside 0..1,
   /// "pdf-write" when libharu fails.
-  void paint(const layout::Item& item);
+  void paint(const page::Item& item);
 
  private:
-  void paint(const layout::GlyphRun& run);
-  void paint(const layout::Line& line);
-  void paint(const layout::Rect& rect);
-  void paint(const layout::Ellipse& ellipse);
-  void paint(const layout::ImageItem& image);
+  void paint(const page::GlyphRun& run);
+  void paint(const page::Line& line);
+  void paint(const page::Rect& rect);
+  void paint(const page::Ellipse& ellipse);
+  void paint(const page::ImageItem& image);
 
-  void set_fill(const layout::Color& color);
-  void set_stroke(const layout::Color& color, double width, bool dashed);
+  void set_fill(const page::Color& color);
+  void set_stroke(const page::Color& color, double width, bool dashed);
   double flip(double y) const { return page_height_ - y; }
 
   const HaruDocument& doc_;
@@ -53,8 +53,8 @@ class PagePainter {
   ImageTable& images_;
 
   // The graphics state as written so far, starting from PDF's defaults.
-  layout::Color fill_{};
-  layout::Color stroke_{};
+  page::Color fill_{};
+  page::Color stroke_{};
   double line_width_ = 1;
   bool dashed_ = false;
   HPDF_Font font_ = nullptr;

@@ -21,7 +21,7 @@ namespace {
 // Pages per node of the page tree once a document has more than this many pages.
 constexpr HPDF_UINT kPagesPerNode = 1024;
 
-void require_page_size(const layout::Page& page, size_t index) {
+void require_page_size(const page::Page& page, size_t index) {
   auto in_range = [](double v) { return v >= HPDF_MIN_PAGE_SIZE && v <= HPDF_MAX_PAGE_SIZE; };
   if (!in_range(page.width) || !in_range(page.height)) {
     std::string number = std::to_string(index + 1);
@@ -40,7 +40,7 @@ void compress_page_content(HaruDocument& doc, HPDF_Page page) {
 
 }  // namespace
 
-std::string write_pdf(const layout::PagedDocument& doc, const PdfOptions& options) {
+std::string write_pdf(const page::PagedDocument& doc, const PdfOptions& options) {
   if (doc.pages.empty()) {
     throw TuijieError(make_error("pdf-input", "文档没有页面（排版错误）",
                                  "the document has no pages (a layout error)"));
@@ -66,13 +66,13 @@ std::string write_pdf(const layout::PagedDocument& doc, const PdfOptions& option
   pages.reserve(doc.pages.size());
   page_heights.reserve(doc.pages.size());
   for (size_t i = 0; i < doc.pages.size(); ++i) {
-    const layout::Page& page = doc.pages[i];
+    const page::Page& page = doc.pages[i];
     require_page_size(page, i);
     HPDF_Page pdf_page = pdf.check(HPDF_AddPage(pdf.get()), "adding a page");
     pdf.check(HPDF_Page_SetWidth(pdf_page, static_cast<HPDF_REAL>(page.width)), "sizing a page");
     pdf.check(HPDF_Page_SetHeight(pdf_page, static_cast<HPDF_REAL>(page.height)), "sizing a page");
     PagePainter painter(pdf, pdf_page, page.height, font_of_face, images);
-    for (const layout::Item& item : page.items) {
+    for (const page::Item& item : page.items) {
       painter.paint(item);
     }
     if (options.compress) {
@@ -87,7 +87,7 @@ std::string write_pdf(const layout::PagedDocument& doc, const PdfOptions& option
   return pdf.save();
 }
 
-void write_pdf_file(const layout::PagedDocument& doc, const std::string& path,
+void write_pdf_file(const page::PagedDocument& doc, const std::string& path,
                     const PdfOptions& options) {
   // The whole file is made in memory first, so that a failure leaves nothing on disk.
   write_file_atomically(path, write_pdf(doc, options));

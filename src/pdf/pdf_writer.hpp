@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include "layout/page_model.hpp"
+#include "page/page_model.hpp"
 
 namespace tuijie::pdf {
 
@@ -22,13 +22,13 @@ struct PdfOptions {
 /// The PDF file as bytes. Throws TuijieError (code "pdf-input" for a document the layout
 /// should never have produced, "pdf-write" when libharu fails) with a Chinese and English
 /// reason.
-std::string write_pdf(const layout::PagedDocument& doc, const PdfOptions& options = {});
+std::string write_pdf(const page::PagedDocument& doc, const PdfOptions& options = {});
 
 /// Writes the PDF to `path` through a temporary file in the same folder that is renamed over
 /// `path` once complete, so that a reader never sees a partial file and a failure leaves
 /// neither the temporary file nor a partial `path` behind. Throws TuijieError (code
 /// "pdf-file" naming the path when the folder cannot be written).
-void write_pdf_file(const layout::PagedDocument& doc, const std::string& path,
+void write_pdf_file(const page::PagedDocument& doc, const std::string& path,
                     const PdfOptions& options = {});
 
 }  // namespace tuijie::pdf

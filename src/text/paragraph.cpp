@@ -225,7 +225,7 @@ LaidLine build_line(Scratch& s, const LineSpan& span, const TextStyle& style, do
   starts.push_back(drawn.size());
   line.runs.resize(starts.size() - 1);
   for (std::size_t r = 0; r + 1 < starts.size(); ++r) {
-    layout::GlyphRun& run = line.runs[r];
+    page::GlyphRun& run = line.runs[r];
     const std::size_t first = starts[r];
     const std::size_t last = starts[r + 1];
     run.face = s.chars[drawn[first]].face;
@@ -263,7 +263,7 @@ ParagraphLayout layout_paragraph(std::string_view utf8, const TextStyle& style, 
     const double indent = l == 0 ? 0 : hang;
     out.lines.push_back(build_line(s, span, style, width - indent, justify));
     LaidLine& line = out.lines.back();
-    for (layout::GlyphRun& run : line.runs)
+    for (page::GlyphRun& run : line.runs)
       run.x += indent;
     out.height += line.height;
     out.max_width = std::max(out.max_width, line.width + indent);

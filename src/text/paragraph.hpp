@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "fonts/font_set.hpp"
-#include "layout/page_model.hpp"
+#include "page/page_model.hpp"
 
 namespace tuijie::text {
 
@@ -28,7 +28,7 @@ struct TextStyle {
   double size = 10.5;    // pt
   double leading = 1.4;  // line height as a multiple of size
   Align align = Align::Left;
-  layout::Color color;
+  page::Color color;
   double hang = 0;  // pt: every line after the first starts this far in (a hanging indent)
 };
 
@@ -37,7 +37,7 @@ struct LaidLine {
   /// (alignment already applied), y = 0 on the baseline. A new run starts where the face
   /// changes, or where justification stretches the gaps differently (between ideographs, not
   /// inside Latin words).
-  std::vector<layout::GlyphRun> runs;
+  std::vector<page::GlyphRun> runs;
   double width = 0;  // natural width of the content (before justification)
   /// Baseline distance from the top of the line box: the em box is centred in the line box
   /// and the baseline sits at 0.88 em below the em box's top, where CJK fonts put it (their

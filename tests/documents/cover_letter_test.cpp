@@ -59,10 +59,10 @@ struct DrawnLine {
   std::string text;
 };
 
-std::vector<DrawnLine> drawn_lines(const layout::Page& page) {
+std::vector<DrawnLine> drawn_lines(const page::Page& page) {
   std::map<long, std::u32string> by_baseline;
   for (const auto& item : page.items) {
-    if (const auto* run = std::get_if<layout::GlyphRun>(&item))
+    if (const auto* run = std::get_if<page::GlyphRun>(&item))
       by_baseline[std::lround(run->y * 10)] += run->text;
   }
   std::vector<DrawnLine> lines;
@@ -71,7 +71,7 @@ std::vector<DrawnLine> drawn_lines(const layout::Page& page) {
   return lines;
 }
 
-const layout::FieldBox* seal_zone(const layout::Page& page) {
+const page::FieldBox* seal_zone(const page::Page& page) {
   for (const auto& f : page.fields) {
     if (f.field.rfind("stamp:", 0) == 0)
       return &f;
@@ -87,7 +87,7 @@ TEST_CASE("the cover letter: text block at 37 mm / 28 mm, its content, the seal 
   auto laid = layout::layout_document(model);
   REQUIRE(laid.diagnostics.empty());
   REQUIRE(laid.pages.size() == 1);
-  layout::PagedDocument doc{model.info, laid.pages, {}};
+  page::PagedDocument doc{model.info, laid.pages, {}};
   const std::string pdf = fresh_test_dir("letter-" + std::to_string(getpid())) + "/letter.pdf";
   pdf::write_pdf_file(doc, pdf);
 
@@ -121,7 +121,7 @@ TEST_CASE("the cover letter: text block at 37 mm / 28 mm, its content, the seal 
 
   // The seal zone (42 mm) stands centred over the organisation and the date, which sit in its
   // lower half; the date ends four characters (4 × 16 pt) from the right edge.
-  const layout::FieldBox* zone = seal_zone(laid.pages[0]);
+  const page::FieldBox* zone = seal_zone(laid.pages[0]);
   REQUIRE(zone != nullptr);
   CHECK(zone->w == Approx(mm_to_pt(42)));
   const TextLine *org = nullptr, *date = nullptr;

@@ -32,7 +32,7 @@ const std::string kSource = TUIJIE_SOURCE_DIR;
 struct RenderedSample {
   records::Record record;
   std::string pdf;
-  std::vector<layout::Page> pages;  // the layout, for the field boxes
+  std::vector<page::Page> pages;  // the layout, for the field boxes
 };
 
 // Every sample candidate rendered once per test run.
@@ -66,7 +66,7 @@ const std::vector<RenderedSample>& samples() {
       for (const auto& d : problems)
         INFO(d.format_bilingual());
       REQUIRE(problems.empty());
-      layout::PagedDocument doc;
+      page::PagedDocument doc;
       doc.pages = laid.pages;
       doc.info = model.info;
       RenderedSample s{record, dir + "/" + record.key + ".pdf", laid.pages};
@@ -88,7 +88,7 @@ std::string printed(const records::Record& r, const std::string& field) {
   return strip_space(v);
 }
 
-Box box_of(const layout::FieldBox& f) {
+Box box_of(const page::FieldBox& f) {
   return {f.x, f.y, f.x + f.w, f.y + f.h};
 }
 

@@ -34,7 +34,7 @@ const std::string kSource = TUIJIE_SOURCE_DIR;
 struct RenderedSheet {
   records::Record record;
   std::string pdf;
-  std::vector<layout::Page> pages;  // the layout, for the field boxes
+  std::vector<page::Page> pages;  // the layout, for the field boxes
   const merge::FieldCatalog* catalog = nullptr;
 };
 
@@ -83,7 +83,7 @@ const std::vector<RenderedSheet>& sheets() {
         for (const auto& d : problems)
           INFO(d.format_bilingual());
         REQUIRE(problems.empty());
-        layout::PagedDocument doc;
+        page::PagedDocument doc;
         doc.pages = laid.pages;
         doc.info = model.info;
         RenderedSheet s{record, dir + "/" + std::to_string(out.size()) + ".pdf", laid.pages,
@@ -138,7 +138,7 @@ std::string printed(const RenderedSheet& s, const std::string& field) {
   return strip_space(v);
 }
 
-Box box_of(const layout::FieldBox& f) {
+Box box_of(const page::FieldBox& f) {
   return {f.x, f.y, f.x + f.w, f.y + f.h};
 }
 

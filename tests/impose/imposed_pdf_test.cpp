@@ -17,6 +17,7 @@
 #include "text/paragraph.hpp"
 
 namespace tuijie::layout {
+using namespace tuijie::page;
 namespace {
 
 using testing::Box;

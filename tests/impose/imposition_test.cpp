@@ -14,6 +14,7 @@
 #include "core/units.hpp"
 
 namespace tuijie::layout {
+using namespace tuijie::page;
 namespace {
 
 const double kA5Width = mm_to_pt(148), kA5Height = mm_to_pt(210);

@@ -12,6 +12,7 @@
 
 using namespace tuijie;
 using namespace tuijie::layout;
+using namespace tuijie::page;
 using tuijie::testing::body_style;
 using tuijie::testing::page_text;
 using tuijie::testing::para;

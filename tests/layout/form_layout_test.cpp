@@ -65,7 +65,7 @@ std::string field_text(const layout::LayoutResult& r, const std::string& field) 
         continue;
       std::u32string text;
       for (const auto& item : page.items) {
-        const auto* run = std::get_if<layout::GlyphRun>(&item);
+        const auto* run = std::get_if<page::GlyphRun>(&item);
         if (run && run->x >= box.x - 0.01 && run->x <= box.x + box.w && run->y >= box.y &&
             run->y <= box.y + box.h) {
           text += run->text;

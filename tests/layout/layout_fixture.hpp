@@ -35,10 +35,10 @@ inline layout::Paragraph para(const std::string& text, const std::string& label 
 }
 
 /// All text drawn on a page, in drawing order.
-inline std::string page_text(const layout::Page& page) {
+inline std::string page_text(const page::Page& page) {
   std::u32string out;
   for (const auto& item : page.items) {
-    if (const auto* run = std::get_if<layout::GlyphRun>(&item))
+    if (const auto* run = std::get_if<page::GlyphRun>(&item))
       out += run->text;
   }
   return utf8::encode(out);

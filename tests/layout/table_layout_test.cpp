@@ -5,6 +5,7 @@
 
 using namespace tuijie;
 using namespace tuijie::layout;
+using namespace tuijie::page;
 using tuijie::testing::para;
 
 namespace {

@@ -19,9 +19,9 @@ namespace {
 const std::vector<std::string> kSources = {kDroidPath, kDejaVuPath, kWenKaiPath};
 
 // 选 报 位 are built from components in Droid Sans Fallback.
-layout::PagedDocument composite_document() {
-  layout::PagedDocument doc;
-  layout::Page page;
+page::PagedDocument composite_document() {
+  page::PagedDocument doc;
+  page::Page page;
   add_text(page, test_fonts().chain(), U"选报位 候选人申报表 张𠮷 王䶮 ☑ E-mail", 60, 100, 20);
   // U+F901 shares 更's glyph, which puts a CIDToGIDMap stream in the font.
   add_text(page, test_fonts().chain(), U"更\U0000F901", 60, 140, 20);
@@ -29,7 +29,7 @@ layout::PagedDocument composite_document() {
   return doc;
 }
 
-std::string write_raw(const layout::PagedDocument& doc, const std::string& name) {
+std::string write_raw(const page::PagedDocument& doc, const std::string& name) {
   std::string path = fresh_test_dir("glyph-check-" + name) + "/" + name + ".pdf";
   pdf::PdfOptions raw;
   raw.compress = false;

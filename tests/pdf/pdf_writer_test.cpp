@@ -31,9 +31,9 @@ const std::u32string kLines[] = {
     U"E-mail: cand0001@example.com.cn ☑ 同意 ☐ 不同意",
 };
 
-layout::PagedDocument text_document() {
-  layout::PagedDocument doc;
-  layout::Page page;
+page::PagedDocument text_document() {
+  page::PagedDocument doc;
+  page::Page page;
   double y = 100;
   for (const std::u32string& line : kLines) {
     add_text(page, test_fonts().chain(), line, 72, y, 14);
@@ -43,7 +43,7 @@ layout::PagedDocument text_document() {
   return doc;
 }
 
-std::string write(const layout::PagedDocument& doc, const std::string& name,
+std::string write(const page::PagedDocument& doc, const std::string& name,
                   const pdf::PdfOptions& options = {}) {
   std::string path = fresh_test_dir("pdf-" + name) + "/" + name + ".pdf";
   pdf::write_pdf_file(doc, path, options);
@@ -123,10 +123,10 @@ TEST_CASE("text copies out exactly, Extension A and B characters included") {
 
 TEST_CASE("viewers place glyphs where layout measured them") {
   // One run per line, so that each line's text ends where the run ends.
-  layout::PagedDocument doc;
-  layout::Page page;
+  page::PagedDocument doc;
+  page::Page page;
   const auto& fonts = test_fonts();
-  std::vector<layout::GlyphRun> runs = {
+  std::vector<page::GlyphRun> runs = {
       text_runs({fonts.dejavu.get()}, U"cand0001@example.com.cn", 72, 100, 11)[0],
       text_runs({fonts.droid.get()}, U"选报位候选人", 72, 140, 20)[0],
       text_runs({fonts.dejavu.get()}, U"WWWWWiiiiiMMMMM", 72, 180, 13)[0],
@@ -161,8 +161,8 @@ TEST_CASE("a glyph drawn for two characters copies out as each of them") {
   const fonts::FontFace& droid = *test_fonts().droid;
   REQUIRE(droid.glyph_for(U'\U000066F4') == droid.glyph_for(U'\U0000F901'));
   const std::u32string line = U"\U000066F4\U0000F901\U000066F4 \U0000F901";
-  layout::PagedDocument doc;
-  layout::Page page;
+  page::PagedDocument doc;
+  page::Page page;
   add_text(page, {&droid}, line, 72, 100, 14);
   doc.pages.push_back(page);
   std::string path = write(doc, "alias");
@@ -202,7 +202,7 @@ TEST_CASE("qpdf finds nothing wrong and the header says PDF 1.4") {
 }
 
 TEST_CASE("the same document always gives the same bytes, without an /ID") {
-  layout::PagedDocument doc = sample_form(7);
+  page::PagedDocument doc = sample_form(7);
   std::string first = pdf::write_pdf(doc);
   CHECK(pdf::write_pdf(doc) == first);
   CHECK(first.find("/ID") == std::string::npos);
@@ -219,7 +219,7 @@ TEST_CASE("the same document always gives the same bytes, without an /ID") {
 }
 
 TEST_CASE("two threads write two documents at once", "[threads]") {
-  const layout::PagedDocument a = sample_form(11), b = sample_form(12);
+  const page::PagedDocument a = sample_form(11), b = sample_form(12);
   const std::string expected_a = pdf::write_pdf(a), expected_b = pdf::write_pdf(b);
   bool same_a = true, same_b = true;
   std::thread first([&] {
@@ -237,7 +237,7 @@ TEST_CASE("two threads write two documents at once", "[threads]") {
 }
 
 TEST_CASE("the Info dictionary holds the document information as Unicode") {
-  layout::PagedDocument doc = text_document();
+  page::PagedDocument doc = text_document();
   doc.info.title = "候选人申报表 张𠮷";
   doc.info.author = "推介办公室";
   doc.info.subject = "TJ-2020-C-0001";
@@ -266,7 +266,7 @@ TEST_CASE("the Info dictionary holds the document information as Unicode") {
 }
 
 TEST_CASE("bookmarks nest by level and open their page at their top") {
-  layout::PagedDocument doc = text_document();
+  page::PagedDocument doc = text_document();
   doc.pages.push_back(doc.pages[0]);
   doc.bookmarks = {
       {"第一部分", 0, 100, 0}, {"张𠮷", 0, 140, 1}, {"王䶮", 1, 200, 1}, {"Part 2", 1, 0, 0}};
@@ -304,10 +304,10 @@ TEST_CASE("an image used on several pages is embedded once") {
   photo->width = 40;
   photo->height = 56;
   photo->jpeg = make_jpeg(40, 56, 90);
-  layout::PagedDocument doc = text_document();
+  page::PagedDocument doc = text_document();
   for (int i = 0; i < 3; ++i) {
-    layout::Page page;
-    page.items.push_back(layout::ImageItem{photo, 400, 100, 99.2, 138.9});
+    page::Page page;
+    page.items.push_back(page::ImageItem{photo, 400, 100, 99.2, 138.9});
     doc.pages.push_back(page);
   }
   std::string path = write(doc, "image");
@@ -332,11 +332,11 @@ TEST_CASE("an image used on several pages is embedded once") {
 }
 
 TEST_CASE("shapes land where layout put them, with y measured from the top") {
-  layout::PagedDocument doc;
-  layout::Page page;
+  page::PagedDocument doc;
+  page::Page page;
   page.width = 200;
   page.height = 200;
-  layout::Rect filled;  // top-left quarter, black
+  page::Rect filled;  // top-left quarter, black
   filled.x = 0;
   filled.y = 0;
   filled.w = 100;
@@ -345,13 +345,13 @@ TEST_CASE("shapes land where layout put them, with y measured from the top") {
   filled.stroke = false;
   filled.fill_color = {0, 0, 0};
   page.items.push_back(filled);
-  layout::Line line;  // a thick horizontal line near the bottom
+  page::Line line;  // a thick horizontal line near the bottom
   line.x1 = 0;
   line.x2 = 200;
   line.y1 = line.y2 = 180;
   line.width = 6;
   page.items.push_back(line);
-  layout::Ellipse ring;
+  page::Ellipse ring;
   ring.cx = 150;
   ring.cy = 50;
   ring.rx = ring.ry = 30;
@@ -396,10 +396,10 @@ TEST_CASE("compressed and uncompressed output show the same text") {
 }
 
 TEST_CASE("a document layout should never produce is refused") {
-  layout::PagedDocument doc = text_document();
-  auto& run = std::get<layout::GlyphRun>(doc.pages[0].items[0]);
+  page::PagedDocument doc = text_document();
+  auto& run = std::get<page::GlyphRun>(doc.pages[0].items[0]);
   SECTION("no pages") {
-    CHECK(error_code([&] { pdf::write_pdf(layout::PagedDocument{}); }) == "pdf-input");
+    CHECK(error_code([&] { pdf::write_pdf(page::PagedDocument{}); }) == "pdf-input");
   }
   SECTION(".notdef") {
     run.glyphs[0] = 0;
@@ -465,7 +465,7 @@ TEST_CASE("a PDF file appears whole or not at all") {
     CHECK_FALSE(fs::exists(target));
   }
   SECTION("a failed document leaves the old file as it was") {
-    layout::PagedDocument bad = text_document();
+    page::PagedDocument bad = text_document();
     bad.info.creation_date = "yesterday";
     CHECK(error_code([&] { pdf::write_pdf_file(bad, path); }) == "pdf-input");
     CHECK(read_file(path) == pdf::write_pdf(sample_form(2)));
@@ -474,9 +474,9 @@ TEST_CASE("a PDF file appears whole or not at all") {
 }
 
 TEST_CASE("a document of more than a thousand pages keeps every page and bookmark") {
-  layout::PagedDocument doc;
+  page::PagedDocument doc;
   for (int i = 0; i < 1100; ++i) {
-    layout::Page page;
+    page::Page page;
     add_text(page, test_fonts().chain(), U"第" + std::u32string(1, U'0' + i % 10) + U"页", 72, 72,
              12);
     doc.pages.push_back(std::move(page));

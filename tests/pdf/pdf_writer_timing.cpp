@@ -40,11 +40,11 @@ double percentile(std::vector<double> values, double p) {
   return values[static_cast<size_t>(p * (values.size() - 1))];
 }
 
-size_t distinct_characters(const layout::PagedDocument& doc) {
+size_t distinct_characters(const page::PagedDocument& doc) {
   std::set<char32_t> seen;
   for (const auto& page : doc.pages) {
     for (const auto& item : page.items) {
-      if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
+      if (const auto* run = std::get_if<page::GlyphRun>(&item)) {
         seen.insert(run->text.begin(), run->text.end());
       }
     }
@@ -56,7 +56,7 @@ size_t distinct_characters(const layout::PagedDocument& doc) {
 
 int main(int argc, char** argv) {
   const size_t forms = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 300;
-  std::vector<layout::PagedDocument> docs;
+  std::vector<page::PagedDocument> docs;
   std::vector<double> distinct;
   for (size_t i = 0; i < forms; ++i) {
     docs.push_back(testing::sample_form(static_cast<unsigned>(i + 1)));
@@ -110,9 +110,9 @@ int main(int argc, char** argv) {
               ms_since(start) / docs.size());
   std::filesystem::remove_all(dir);
 
-  layout::PagedDocument combined;
+  page::PagedDocument combined;
   for (size_t i = 0; i < 500; ++i) {
-    layout::PagedDocument form = testing::sample_form(static_cast<unsigned>(i + 1));
+    page::PagedDocument form = testing::sample_form(static_cast<unsigned>(i + 1));
     combined.bookmarks.push_back({form.info.title, static_cast<int>(i), 0, 0});
     combined.pages.push_back(std::move(form.pages[0]));
   }

@@ -61,9 +61,9 @@ const TestFonts& test_fonts() {
   return fonts;
 }
 
-std::vector<layout::GlyphRun> text_runs(const std::vector<const fonts::FontFace*>& chain,
-                                        std::u32string_view text, double x, double y, double size) {
-  std::vector<layout::GlyphRun> runs;
+std::vector<page::GlyphRun> text_runs(const std::vector<const fonts::FontFace*>& chain,
+                                      std::u32string_view text, double x, double y, double size) {
+  std::vector<page::GlyphRun> runs;
   for (char32_t c : text) {
     const fonts::FontFace* face = nullptr;
     uint32_t glyph = 0;
@@ -79,7 +79,7 @@ std::vector<layout::GlyphRun> text_runs(const std::vector<const fonts::FontFace*
     }
     if (runs.empty() || runs.back().face != face) {
       double start = runs.empty() ? x : runs.back().x + runs.back().width();
-      layout::GlyphRun run;
+      page::GlyphRun run;
       run.face = face;
       run.size = size;
       run.x = start;
@@ -92,24 +92,24 @@ std::vector<layout::GlyphRun> text_runs(const std::vector<const fonts::FontFace*
   return runs;
 }
 
-double add_text(layout::Page& page, const std::vector<const fonts::FontFace*>& chain,
+double add_text(page::Page& page, const std::vector<const fonts::FontFace*>& chain,
                 std::u32string_view text, double x, double y, double size) {
   double end = x;
-  for (layout::GlyphRun& run : text_runs(chain, text, x, y, size)) {
+  for (page::GlyphRun& run : text_runs(chain, text, x, y, size)) {
     end = run.x + run.width();
     page.items.push_back(std::move(run));
   }
   return end;
 }
 
-layout::PagedDocument sample_form(unsigned seed) {
+page::PagedDocument sample_form(unsigned seed) {
   const auto chain = test_fonts().chain();
   std::mt19937 random(seed);
-  layout::PagedDocument doc;
+  page::PagedDocument doc;
   doc.info.title = "候选人申报表 TJ-2020-C-" + std::to_string(seed);
   doc.info.author = "推介测试";
   doc.info.creation_date = "D:20200612000000+08'00'";
-  layout::Page page;
+  page::Page page;
   const double left = 56, right = 539, label_width = 110;
   add_text(page, chain, U"候选人申报表", 230, 70, 18);
 
@@ -117,13 +117,13 @@ layout::PagedDocument sample_form(unsigned seed) {
   double y = 100;
   const double row = 24;
   for (std::u32string_view label : kLabels) {
-    layout::Rect cell;
+    page::Rect cell;
     cell.x = left;
     cell.y = y;
     cell.w = right - left;
     cell.h = row;
     page.items.push_back(cell);
-    layout::Line divider;
+    page::Line divider;
     divider.x1 = divider.x2 = left + label_width;
     divider.y1 = y;
     divider.y2 = y + row;
@@ -149,7 +149,7 @@ layout::PagedDocument sample_form(unsigned seed) {
     start += line.size();
     y += line_height;
   }
-  layout::Ellipse seal;
+  page::Ellipse seal;
   seal.cx = 450;
   seal.cy = y + 70;
   seal.rx = seal.ry = 59.5;  // a 42 mm round seal

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "fonts/font_face.hpp"
-#include "layout/page_model.hpp"
+#include "page/page_model.hpp"
 
 namespace tuijie::testing {
 
@@ -31,15 +31,15 @@ const TestFonts& test_fonts();
 
 /// Runs for `text` with its first glyph's origin at (x, y), split wherever the face changes.
 /// A character no face has is left out.
-std::vector<layout::GlyphRun> text_runs(const std::vector<const fonts::FontFace*>& chain,
-                                        std::u32string_view text, double x, double y, double size);
+std::vector<page::GlyphRun> text_runs(const std::vector<const fonts::FontFace*>& chain,
+                                      std::u32string_view text, double x, double y, double size);
 /// Appends the runs of `text` to `page`; returns the x after the last glyph.
-double add_text(layout::Page& page, const std::vector<const fonts::FontFace*>& chain,
+double add_text(page::Page& page, const std::vector<const fonts::FontFace*>& chain,
                 std::u32string_view text, double x, double y, double size);
 
 /// A one-page form like the benchmark's candidate form: a ruled grid of labels and values and
 /// a wrapped paragraph, ≈350 distinct CJK characters (Droid Sans Fallback) and a few Latin
 /// ones (DejaVu Sans); `seed` varies the record's text.
-layout::PagedDocument sample_form(unsigned seed);
+page::PagedDocument sample_form(unsigned seed);
 
 }  // namespace tuijie::testing

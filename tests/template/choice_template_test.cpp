@@ -155,7 +155,7 @@ TEST_CASE("a column list lays its items out row by row, each wrapping in its col
   // Where each item's box glyph was drawn.
   std::vector<std::pair<double, double>> boxes;  // x, y
   for (const auto& item : laid.pages[0].items) {
-    if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
+    if (const auto* run = std::get_if<page::GlyphRun>(&item)) {
       if (!run->text.empty() && (run->text.front() == U'☐' || run->text.front() == U'☑'))
         boxes.emplace_back(run->x, run->y);
     }

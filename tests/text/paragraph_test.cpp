@@ -24,7 +24,7 @@ std::string family_of(const ParagraphLayout& layout, char32_t c) {
   return "";
 }
 
-double run_advance(const tuijie::layout::GlyphRun& run) {
+double run_advance(const tuijie::page::GlyphRun& run) {
   double w = 0;
   for (uint32_t g : run.glyphs) {
     w += run.face->advance_pt(g, run.size);

@@ -52,7 +52,7 @@ double ink_right(const LaidLine& line) {
   if (line.runs.empty()) {
     return 0;
   }
-  const layout::GlyphRun& run = line.runs.back();
+  const page::GlyphRun& run = line.runs.back();
   double x = run.x;
   for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
     x += run.face->advance_pt(run.glyphs[i], run.size);

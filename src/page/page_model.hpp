@@ -13,7 +13,7 @@
 #include "fonts/font_face.hpp"
 #include "image/image.hpp"
 
-namespace tuijie::layout {
+namespace tuijie::page {
 
 struct Color {
   double r = 0, g = 0, b = 0;
@@ -99,4 +99,4 @@ struct PagedDocument {
   std::vector<Bookmark> bookmarks;
 };
 
-}  // namespace tuijie::layout
+}  // namespace tuijie::page

@@ -1,6 +1,6 @@
-#include "layout/page_model.hpp"
+#include "page/page_model.hpp"
 
-namespace tuijie::layout {
+namespace tuijie::page {
 
 double GlyphRun::width() const {
   double w = 0;
@@ -10,4 +10,4 @@ double GlyphRun::width() const {
   return w;
 }
 
-}  // namespace tuijie::layout
+}  // namespace tuijie::page
