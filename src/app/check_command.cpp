@@ -2,51 +2,14 @@
 
 #include <Poco/Util/Option.h>
 
-#include <algorithm>
-#include <iterator>
 #include <ostream>
 
-#include "app/campaign_rules.hpp"
-#include "app/context.hpp"
 #include "app/exit_codes.hpp"
+#include "app/job_env.hpp"
 #include "app/lang.hpp"
-#include "check/check_report.hpp"
-#include "check/rules.hpp"
-#include "check/verdict.hpp"
-#include "store/dates.hpp"
-#include "store/workspace.hpp"
+#include "job/check_job.hpp"
 
 namespace tuijie::app {
-
-namespace {
-
-// The record kinds the campaign names (kinds.<kind>.track), in its file's key order.
-std::vector<std::string> campaign_kinds(const store::Campaign& campaign) {
-  const std::string prefix = "campaign.kinds.";
-  const std::string suffix = ".track";
-  std::vector<std::string> kinds;
-  for (const auto& [name, value] : campaign.globals()) {
-    if (name.starts_with(prefix) && name.ends_with(suffix) &&
-        name.size() > prefix.size() + suffix.size()) {
-      kinds.push_back(name.substr(prefix.size(), name.size() - prefix.size() - suffix.size()));
-    }
-  }
-  return kinds;
-}
-
-std::string as_of_date(Context& context, const std::string& key) {
-  const std::string given = context.config().getString(key, "");
-  if (given.empty()) {
-    return check::today();
-  }
-  if (!store::is_iso_date(given)) {
-    throw_usage("--as-of 应为有效日期 YYYY-MM-DD，而不是 “" + given + "”",
-                "--as-of must be a real date written YYYY-MM-DD, not '" + given + "'");
-  }
-  return given;
-}
-
-}  // namespace
 
 std::string CheckCommand::summary(Lang lang) const {
   return tr(lang, "检查每条记录是否完整、是否符合推介标准，并列出截止日期",
@@ -90,61 +53,27 @@ int CheckCommand::run(Context& context, const std::vector<std::string>& args) {
     throw_usage("check 不接受参数 “" + args.front() + "”",
                 "check takes no arguments, not '" + args.front() + "'");
   }
-  const std::string format = context.config().getString(binding_for("format"), "text");
+  const std::string format = option(context, *this, "format", "text");
   if (format != "text" && format != "csv" && format != "json") {
     throw_usage("--format 应为 text、csv 或 json，而不是 “" + format + "”",
                 "--format must be text, csv or json, not '" + format + "'");
   }
-  const std::string as_of = as_of_date(context, binding_for("as-of"));
-
+  job::CheckJob job;
+  job.as_of = option(context, *this, "as-of");
+  job.kind = option(context, *this, "kind");
   store::Workspace workspace = context.open_workspace();
-  const store::Campaign& campaign = workspace.campaign();
-  std::vector<std::string> kinds = campaign_kinds(campaign);
-  const std::string only = context.config().getString(binding_for("kind"), "");
-  if (!only.empty()) {
-    if (std::ranges::find(kinds, only) == kinds.end()) {
-      throw_usage("活动文件中没有记录种类 “" + only + "”",
-                  "the campaign has no record kind '" + only + "'");
-    }
-    kinds = {only};
-  }
-
-  std::vector<records::Record> stored;
-  for (const std::string& kind : kinds) {
-    std::ranges::move(workspace.records(kind), std::back_inserter(stored));
-  }
-  const check::Rules rules = rules_for(context, campaign, stored);
-
-  check::CheckReport report;
-  report.as_of = as_of;
-  std::vector<store::RecordVerdict> verdicts;
-  for (const records::Record& record : stored) {
-    check::Evaluation evaluation = check::evaluate(record, rules);
-    verdicts.push_back({record.kind, record.key, check::to_verdict(evaluation)});
-    report.records.push_back({record.kind, record.key, record.get("name"), std::move(evaluation)});
-  }
-  report.deadlines = check::campaign_deadlines(campaign, as_of);
-
+  const job::CheckResult result = job.run(job_env(context, *this, workspace, false));
   if (format == "json") {
-    check::write_json(report, context.out());
+    check::write_json(result.report, context.out());
   } else if (format == "csv") {
-    check::write_csv(report, context.out());
+    check::write_csv(result.report, context.out());
   } else {
-    check::write_text(report, context.lang(), context.out());
+    check::write_text(result.report, context.lang(), context.out());
   }
-  // The stored evaluations follow the records as they are judged now (e.g. after a workspace
-  // made by an older tuijie was upgraded). The report above stands even when the workspace
-  // cannot be written, say on a read-only copy: that only earns a warning.
-  try {
-    workspace.save_evaluations(verdicts);
-  } catch (const TuijieError& e) {
-    Diagnostics warnings = e.diagnostics();
-    for (Diagnostic& d : warnings) {
-      d.severity = Severity::Warning;
-    }
-    context.report(warnings);
-  }
-  return report.all_recommendable() ? kExitOk : kExitDataError;
+  // The report stands even when the workspace could not store it (a read-only copy), or a
+  // reference list was unreadable: what the records are judged by decides the exit code.
+  context.report(result.diagnostics);
+  return result.report.all_recommendable() ? kExitOk : kExitDataError;
 }
 
 }  // namespace tuijie::app

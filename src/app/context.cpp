@@ -5,6 +5,7 @@
 
 #include "app/lang.hpp"
 #include "app/locations.hpp"
+#include "app/run_clock_from_environment.hpp"
 
 namespace tuijie::app {
 
@@ -62,7 +63,9 @@ store::Workspace Context::open_workspace() {
         "run tuijie init first",
         fs::current_path(ignored).string()));
   }
-  return store::Workspace::open(workspace_dir_->string());
+  store::Workspace workspace = store::Workspace::open(workspace_dir_->string());
+  workspace.set_clock(run_clock_from_environment());
+  return workspace;
 }
 
 }  // namespace tuijie::app

@@ -36,7 +36,8 @@ class Context {
   /// A path relative to the resources folder, e.g. resource("fonts/fonts.xml").
   std::string resource(const std::string& relative) const;
 
-  /// Opens the workspace. Throws TuijieError "workspace-missing" when there is none.
+  /// Opens the workspace, its clock set from the environment (SOURCE_DATE_EPOCH). Throws
+  /// TuijieError "workspace-missing" when there is none.
   store::Workspace open_workspace();
 
  private:

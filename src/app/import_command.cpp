@@ -2,106 +2,48 @@
 
 #include <Poco/Util/Option.h>
 
-#include <filesystem>
 #include <ostream>
 
-#include "app/campaign_rules.hpp"
-#include "app/context.hpp"
 #include "app/exit_codes.hpp"
+#include "app/job_env.hpp"
 #include "app/lang.hpp"
-#include "app/stages.hpp"
-#include "check/verdict.hpp"
 #include "core/message_text.hpp"
-#include "records/import.hpp"
-#include "records/result_matching.hpp"
-#include "store/workspace.hpp"
+#include "job/import_job.hpp"
 
 namespace tuijie::app {
 
 namespace {
 
-constexpr const char* kResultKind = "result";
-
-// The result rows resolved against the workspace's records of the campaign's award kinds.
-records::ResultMatching match_results(store::Workspace& workspace, const InputFile& input,
-                                      const std::string& file) {
-  std::vector<records::ResultCategory> categories;
-  std::map<std::string, std::vector<records::Record>> stored;
-  for (const store::AwardCategory& award : workspace.campaign().award_categories()) {
-    categories.push_back({award.name, award.kind});
-    if (!stored.count(award.kind))
-      stored[award.kind] = workspace.records(award.kind);
-  }
-  return records::match_results(input.records, input.rows, file, categories, stored);
-}
-
-// Imports one file; returns its exit code. Problems are printed, never thrown, so that the
-// other files of the command still get their turn.
-int import_file(Context& context, store::Workspace& workspace, const std::string& file,
-                const InputOptions& options, bool partial) {
-  std::error_code ignored;
-  if (!std::filesystem::is_regular_file(file, ignored)) {
-    const Diagnostics missing = {make_error("file-missing", "找不到此文件", "no such file", file)};
-    context.report(missing);
-    return exit_code_for(missing);
-  }
-
-  InputFile input;
-  try {
-    input = read_input(file, options);
-  } catch (const TuijieError& e) {
-    context.report(e.diagnostics());
-    return exit_code_for(e.diagnostics());
-  }
-  context.report(input.diagnostics);
+// Prints one file's problems and what was stored; returns the file's exit code.
+int print_file(Context& context, const job::FileImport& file, bool partial) {
+  context.report(file.diagnostics);
   // The file's name as the summary lines show it: escaped, as in the diagnostics above (a name
   // may hold an ESC sequence as well as any value).
   constexpr std::size_t kNameChars = 240;
-  const std::string shown_file = message_text::shown(file, kNameChars, context.lang());
-
-  const bool bad = has_errors(input.diagnostics);
-  // Rows with at least one error; a problem with the whole file counts as one.
-  const long errors = static_cast<long>(records::count_rows_with_errors(input.diagnostics));
-  if (bad && (!partial || input.records.empty())) {
-    context.err() << shown_file << context.tr("：有 ", ": ") << errors
-                  << context.tr(" 行有错误，本文件未导入", " rows with errors; nothing imported")
-                  << (partial ? ""
-                              : context.tr("（--partial 可只导入无误的行）",
-                                           " (--partial imports the good rows)"))
-                  << '\n';
-    return kExitDataError;
-  }
-
-  store::ImportSource source;
-  source.file = file;
-  source.kind = input.kind.empty() ? options.kind : input.kind;
-  if (source.kind == kResultKind) {
-    // Results name stored records: every row must name exactly one before any is stored,
-    // and a results file is the whole decision for each category it names.
-    records::ResultMatching matched = match_results(workspace, input, file);
-    context.report(matched.diagnostics);
-    if (has_errors(matched.diagnostics) || bad) {
+  const std::string shown_file = message_text::shown(file.file, kNameChars, context.lang());
+  using Refusal = job::FileImport::Refusal;
+  switch (file.refusal) {
+    case Refusal::Unreadable:
+      return exit_code_for(file.diagnostics);
+    case Refusal::RowErrors:
+      context.err() << shown_file << context.tr("：有 ", ": ") << file.rows_with_errors
+                    << context.tr(" 行有错误，本文件未导入", " rows with errors; nothing imported")
+                    << (partial ? ""
+                                : context.tr("（--partial 可只导入无误的行）",
+                                             " (--partial imports the good rows)"))
+                    << '\n';
+      return kExitDataError;
+    case Refusal::UnmatchedResults:
       context.err() << shown_file
                     << context.tr("：有推介结果未能对应到唯一的记录，本文件未导入",
                                   ": results that do not name exactly one stored record; "
                                   "nothing imported")
                     << '\n';
       return kExitDataError;
-    }
-    input.records = std::move(matched.results);
-    source.replaces_field = "category";
-    for (const records::Record& result : input.records)
-      source.replaces_values.insert(result.get("category"));
+    case Refusal::None:
+      break;
   }
-  source.rows = input.rows;
-  source.row_count = input.data_rows;
-  source.errors = errors;
-  // Each record is judged as it is stored, so that its stored evaluation always matches it.
-  const store::ImportSummary s = workspace.import(
-      input.records, source,
-      source.kind == kResultKind  // a decision, not an application: not judged
-          ? store::Evaluator{}
-          : check::evaluator(rules_for(context, workspace.campaign(), input.records)));
+  const store::ImportSummary& s = *file.stored;
   if (s.removed > 0) {
     context.out() << shown_file
                   << context.tr("：移除本文件未再列出的推介结果 ",
@@ -114,7 +56,7 @@ int import_file(Context& context, store::Workspace& workspace, const std::string
                 << context.tr("，未变 ", " updated, ") << s.unchanged
                 << context.tr("，错误 ", " unchanged, ") << s.errors
                 << context.tr(" 行", " rows with errors") << '\n';
-  return bad ? kExitDataError : kExitOk;
+  return file.rows_with_errors > 0 ? kExitDataError : kExitOk;
 }
 
 }  // namespace
@@ -160,20 +102,18 @@ int ImportCommand::run(Context& context, const std::vector<std::string>& args) {
   if (args.empty()) {
     throw_usage("import 需要至少一个文件", "import needs at least one FILE");
   }
+  job::ImportJob job;
+  job.files = args;
+  job.kind = option(context, *this, "kind");
+  job.encoding = option(context, *this, "encoding");
+  job.partial = context.config().getBool(binding_for("partial"), false);
   store::Workspace workspace = context.open_workspace();
-  InputOptions options;
-  options.kind = context.config().getString(binding_for("kind"), "");
-  options.encoding = context.config().getString(binding_for("encoding"), "");
-  options.resources = context.resources().string();
-  options.campaign_date = workspace.campaign().age_date();
-  const bool partial = context.config().getBool(binding_for("partial"), false);
-
+  const job::ImportResult result = job.run(job_env(context, *this, workspace, false));
   int exit_code = kExitOk;
-  for (const std::string& file : args) {
-    const int code = import_file(context, workspace, file, options, partial);
-    if (exit_code == kExitOk) {
+  for (const job::FileImport& file : result.files) {
+    const int code = print_file(context, file, job.partial);
+    if (exit_code == kExitOk)
       exit_code = code;  // the first failure decides
-    }
   }
   return exit_code;
 }

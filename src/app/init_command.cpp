@@ -7,6 +7,7 @@
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
+#include "app/run_clock_from_environment.hpp"
 #include "core/message_text.hpp"
 #include "store/workspace.hpp"
 
@@ -46,7 +47,8 @@ int InitCommand::run(Context& context, const std::vector<std::string>& args) {
   const std::string campaign = context.config().has(binding_for("campaign"))
                                    ? context.config().getString(binding_for("campaign"))
                                    : context.resource(kDefaultCampaign);
-  const store::Workspace workspace = store::Workspace::create(args[0], campaign);
+  const store::Workspace workspace =
+      store::Workspace::create(args[0], campaign, run_clock_from_environment());
   context.out() << context.tr("已创建工作区 ", "Created workspace ")
                 << message_text::escape_controls(args[0]) << context.tr("（活动：", " (campaign: ")
                 << workspace.campaign().name() << context.tr("，文件 ", ", file ")

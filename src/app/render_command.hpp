@@ -18,8 +18,4 @@ class RenderCommand final : public Command {
   int run(Context& context, const std::vector<std::string>& args) override;
 };
 
-/// The PDF date of a run: SOURCE_DATE_EPOCH when set, else the campaign's document date at
-/// midnight UTC, as "D:20200708000000Z". Never the clock, so that output is reproducible.
-std::string pdf_creation_date(const std::string& document_date);
-
 }  // namespace tuijie::app

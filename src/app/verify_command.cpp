@@ -7,15 +7,15 @@
 #include <set>
 
 #include "app/context.hpp"
-#include "app/document_identity.hpp"
 #include "app/exit_codes.hpp"
 #include "app/lang.hpp"
-#include "app/read_file.hpp"
-#include "app/stages.hpp"
 #include "core/message_text.hpp"
+#include "core/read_file.hpp"
+#include "job/document_identity.hpp"
 #include "output/publication.hpp"
 #include "pdf/page_digest.hpp"
 #include "pdf/pdf_info.hpp"
+#include "records/schema.hpp"
 #include "store/document_register.hpp"
 #include "store/record_json.hpp"
 #include "store/workspace.hpp"
@@ -143,7 +143,7 @@ int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
     throw_usage("verify 需要至少一个 PDF 文件", "verify needs at least one PDF file");
   }
   store::Workspace workspace = context.open_workspace();
-  const records::SchemaSet schemas = load_schemas(context.resources().string());
+  const records::SchemaSet schemas = records::load_schema_set(context.resource("data/records"));
   bool all_match = true;
   for (const std::string& file : args) {
     if (!std::filesystem::is_regular_file(file)) {
@@ -200,7 +200,7 @@ int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
       auto now = stored_record(workspace, printing->kind, printing->record_key);
       if (!now) {
         changes.push_back(context.tr("记录已不在工作区", "the record is no longer stored"));
-      } else if (store::sha256_hex(record_data(*now)) != printing->hash) {
+      } else if (store::sha256_hex(job::record_data(*now)) != printing->hash) {
         const records::Record printed =
             store::from_canonical_json(printing->kind, printing->record_key, printing->data);
         changes = changed_fields(printed, *now, schema);
@@ -220,7 +220,7 @@ int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
         const records::Record printed = store::from_canonical_json(kind, key, was.str());
         if (!now) {
           changes.push_back(printed.get("name") + context.tr("（已删除）", " (removed)"));
-        } else if (record_data(*now) != record_data(printed)) {
+        } else if (job::record_data(*now) != job::record_data(printed)) {
           changes.push_back(now->get("name") + "（" +
                             joined(changed_fields(printed, *now, schemas.find(kind))) + "）");
         }

@@ -19,7 +19,7 @@
 #include "bench/peer_records.hpp"
 #include "core/diagnostic.hpp"
 #include "fonts/font_set.hpp"
-#include "merge/render.hpp"
+#include "job/render_batch.hpp"
 #include "records/import.hpp"
 #include "records/schema.hpp"
 #include "store/campaign.hpp"
@@ -54,7 +54,7 @@ uintmax_t folder_bytes(const std::string& dir) {
 int run_mode(const Options& options, const Mode& mode) {
   auto start = std::chrono::steady_clock::now();
   auto fonts = tuijie::fonts::FontSet::load(options.fonts);
-  tuijie::merge::RenderJob job;
+  tuijie::job::RenderBatch job;
   job.template_path = options.templ;
   job.fonts = fonts;
   job.records = tuijie::bench::read_peer_records(options.records, options.count);
@@ -65,7 +65,7 @@ int run_mode(const Options& options, const Mode& mode) {
   job.combined_name = "all.pdf";
   job.threads = mode.threads;
   auto loaded = std::chrono::steady_clock::now();
-  auto report = tuijie::merge::render(job);
+  auto report = tuijie::job::render_batch(job);
   auto end = std::chrono::steady_clock::now();
   int pages = 0;
   for (const auto& f : report.files)
@@ -96,7 +96,7 @@ int run_photo_forms(const Options& options) {
   auto campaign = tuijie::store::Campaign::load(root + "/data/campaigns/tianjin-2020.json");
   tuijie::records::ImportOptions import;
   import.campaign_date = campaign.age_date();
-  tuijie::merge::RenderJob job;
+  tuijie::job::RenderBatch job;
   for (const char* file : {"candidates.csv", "candidates-extb.csv"}) {
     auto read = tuijie::records::read_records(root + "/samples/" + file, schemas, import);
     for (auto& r : read.records)
@@ -107,7 +107,7 @@ int run_photo_forms(const Options& options) {
   job.globals = campaign.globals();
   job.out_dir = options.out + "/photo-forms";
   std::filesystem::remove_all(job.out_dir);
-  auto report = tuijie::merge::render(job);
+  auto report = tuijie::job::render_batch(job);
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("\nThe candidate form with a camera photo (samples/, fonts/fonts.xml), %.2f s:\n",
               wall);

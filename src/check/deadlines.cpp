@@ -63,9 +63,4 @@ std::vector<Deadline> campaign_deadlines(const store::Campaign& campaign,
   return deadlines;
 }
 
-std::string today() {
-  const std::string stamp = store::iso8601_utc(store::run_epoch_seconds());
-  return stamp.substr(0, 10);
-}
-
 }  // namespace tuijie::check

@@ -29,8 +29,4 @@ std::optional<long> days_between(const std::string& from, const std::string& to)
 /// give is left out. Throws TuijieError "bad-date" when `as_of` is not a real date.
 std::vector<Deadline> campaign_deadlines(const store::Campaign& campaign, const std::string& as_of);
 
-/// Today as "YYYY-MM-DD" (UTC): from SOURCE_DATE_EPOCH when set, else the clock. The only
-/// clock reading in `check`, used for days left and nothing else.
-std::string today();
-
 }  // namespace tuijie::check

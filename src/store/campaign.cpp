@@ -156,6 +156,39 @@ void check_awards(const std::map<std::string, std::string>& values, const std::s
   }
 }
 
+// packet (optional; the packet needs it): parts, each a document with its template or the
+// sheets of one organisation kind the campaign names.
+void check_packet(const std::map<std::string, std::string>& values, const std::string& file,
+                  Diagnostics& problems) {
+  auto value = [&](const std::string& path) {
+    auto it = values.find(path);
+    return it == values.end() ? std::string() : it->second;
+  };
+  const int count = std::atoi(value("packet.parts.count").c_str());
+  for (int i = 1; i <= count; ++i) {
+    const std::string at = "packet.parts." + std::to_string(i) + ".";
+    const std::string document = value(at + "document");
+    const std::string kind = value(at + "kind");
+    if (document.empty() == kind.empty()) {
+      problems.push_back(key_problem(file, at.substr(0, at.size() - 1), "",
+                                     "每一部分应给出 document（文件种类）或 kind（记录种类）之一",
+                                     "each part names either a document or a record kind"));
+    } else if (!kind.empty() && value("kinds." + kind + ".track") != "organisation") {
+      problems.push_back(key_problem(file, at + "kind", kind,
+                                     "应为活动文件 kinds 中的单位类记录种类",
+                                     "must be an organisation kind the campaign's kinds name"));
+    } else if (!document.empty() && value(at + "template").empty()) {
+      problems.push_back(key_problem(file, at + "template", "", "文件部分需要模板",
+                                     "a document part needs a template"));
+    }
+    const std::string prints = value(at + "prints");
+    if (!prints.empty() && prints != "records" && prints != "counts") {
+      problems.push_back(key_problem(file, at + "prints", prints, "应为 records 或 counts",
+                                     "must be records or counts"));
+    }
+  }
+}
+
 Diagnostics check(const std::map<std::string, std::string>& values, const std::string& file) {
   Diagnostics problems;
   for (const auto& [path, expect] : kRequired) {
@@ -173,6 +206,7 @@ Diagnostics check(const std::map<std::string, std::string>& values, const std::s
     }
   }
   check_awards(values, file, problems);
+  check_packet(values, file, problems);
   const auto format = values.find("format");
   if (format != values.end() && matches(Expect::Integer, format->second) &&
       std::stol(format->second) > Campaign::kFormat) {
@@ -253,6 +287,17 @@ std::vector<AwardCategory> Campaign::award_categories() const {
   for (int i = 1; i <= count; ++i) {
     const std::string at = "awards.categories." + std::to_string(i) + ".";
     out.push_back({get(at + "name"), get(at + "kind")});
+  }
+  return out;
+}
+
+std::vector<PacketPartSpec> Campaign::packet_parts() const {
+  std::vector<PacketPartSpec> out;
+  const int count = std::atoi(get("packet.parts.count").c_str());
+  for (int i = 1; i <= count; ++i) {
+    const std::string at = "packet.parts." + std::to_string(i) + ".";
+    out.push_back({get(at + "document"), get(at + "kind"), get(at + "template"),
+                   get(at + "prints") == "counts"});
   }
   return out;
 }

@@ -19,6 +19,17 @@ struct AwardCategory {
   std::string kind;  // enterprise, park, institution or candidate
 };
 
+/// One part of the bureau's packet (packet.parts), in the packet's order: a document over the
+/// recommended records (a cover letter, summary tables), or the sheets of one record kind.
+struct PacketPartSpec {
+  std::string document;       // the document's kind, e.g. cover_letter; "" for sheets
+  std::string kind;           // the sheets' record kind, e.g. enterprise; "" for a document
+  std::string template_path;  // relative to the resources; for sheets "" = the kind's template
+  /// A document that prints only the counts it states (the cover letter), not the records:
+  /// a corrected figure then changes the summary's identity but not the letter's.
+  bool counts_only = false;
+};
+
 class Campaign {
  public:
   /// Reads and checks a campaign file. Throws TuijieError: code "campaign-missing" when the
@@ -55,6 +66,9 @@ class Campaign {
   /// The award categories, in the campaign file's order (the booklet's sections); empty when
   /// the file has no awards.
   std::vector<AwardCategory> award_categories() const;
+
+  /// The packet's parts, in order (packet.parts); empty when the file lists none.
+  std::vector<PacketPartSpec> packet_parts() const;
 
   /// The campaign file format this program reads ("format" key).
   static constexpr int kFormat = 1;

@@ -132,7 +132,7 @@ std::string NumberPlan::number_for(const DocumentIdentity& identity) {
 void record_printings(Workspace& workspace, const std::vector<PrintedDocument>& documents,
                       const std::vector<PrintedFile>& files) {
   Poco::Data::Session& db = workspace.session();
-  const std::string at = iso8601_utc(run_epoch_seconds());
+  const std::string at = workspace.clock().iso8601();
   try {
     with_write_transaction(db, [&] { record_in_transaction(workspace, documents, files, at); });
   } catch (const Poco::Exception& e) {

@@ -130,7 +130,8 @@ std::string Workspace::database_path() const {
   return db_path_in(dir_);
 }
 
-Workspace Workspace::create(const std::string& dir, const std::string& campaign_path) {
+Workspace Workspace::create(const std::string& dir, const std::string& campaign_path,
+                            const RunClock& clock) {
   Campaign campaign = Campaign::load(campaign_path);
   const std::string path = db_path_in(dir);
   if (exists(dir)) {
@@ -156,7 +157,7 @@ Workspace Workspace::create(const std::string& dir, const std::string& campaign_
   try {
     auto session = connect(path);
     migrate(*session, migrations(), path);
-    const std::string when = iso8601_utc(run_epoch_seconds());
+    const std::string when = clock.iso8601();
     std::string file_name = campaign.file_name();
     std::string content = campaign.content();
     std::string sha256 = campaign.sha256();
@@ -171,6 +172,7 @@ Workspace Workspace::create(const std::string& dir, const std::string& campaign_
     });
     Workspace workspace(dir, std::move(session));
     workspace.campaign_ = std::make_unique<Campaign>(std::move(campaign));
+    workspace.clock_ = clock;
     return workspace;
   } catch (const Poco::Exception& e) {
     undo();
@@ -252,7 +254,7 @@ ImportSummary Workspace::import(const std::vector<records::Record>& records,
     }
   }
 
-  std::string when = iso8601_utc(run_epoch_seconds());
+  std::string when = clock_.iso8601();
   std::string file = source.file;
 
   Poco::Data::Session& db = *session_;
@@ -382,7 +384,7 @@ std::vector<records::Record> Workspace::records(const std::string& kind) {
 }
 
 void Workspace::save_evaluations(const std::vector<RecordVerdict>& verdicts) {
-  const std::string when = iso8601_utc(run_epoch_seconds());
+  const std::string when = clock_.iso8601();
   Poco::Data::Session& db = *session_;
   try {
     with_write_transaction(db, [&] { write_evaluations(db, verdicts, campaign_->sha256(), when); });

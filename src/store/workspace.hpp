@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/run_clock.hpp"
 #include "records/record.hpp"
 #include "store/campaign.hpp"
 #include "store/evaluations.hpp"
@@ -73,7 +74,9 @@ class Workspace {
   /// before anything is created), "workspace-exists" when dir already holds tuijie.db,
   /// "workspace-create-failed" when the folder or database cannot be made (nothing is left
   /// behind).
-  static Workspace create(const std::string& dir, const std::string& campaign_path);
+  /// `clock` stamps its creation (and is the new workspace's clock).
+  static Workspace create(const std::string& dir, const std::string& campaign_path,
+                          const RunClock& clock = {});
 
   /// Opens an existing workspace after SQLite's integrity check, upgrading an older schema
   /// (and switching it to WAL). Throws TuijieError: "workspace-missing" (no tuijie.db in
@@ -92,12 +95,16 @@ class Workspace {
   const std::string& dir() const { return dir_; }
   std::string database_path() const;
   const Campaign& campaign() const { return *campaign_; }
+  /// The time this workspace stamps imports, evaluations and printings with: the system
+  /// clock unless the app (SOURCE_DATE_EPOCH) or a test sets another.
+  const RunClock& clock() const { return clock_; }
+  void set_clock(RunClock clock) { clock_ = clock; }
   int schema_version();
 
   /// Stores the records in ONE transaction: new (kind, key) pairs are inserted, known ones
   /// updated (or left alone when identical), and the import log gains a line. Within a
   /// batch a repeated key counts once and its last record wins. Import time is the run time
-  /// (SOURCE_DATE_EPOCH when set). Throws TuijieError "store-failed" (after rolling back)
+  /// (clock()). Throws TuijieError "store-failed" (after rolling back)
   /// when the database refuses the batch, e.g. a record without kind or key, and
   /// "workspace-busy", "disk-full" or "workspace-read-only" (nothing stored) when the
   /// database cannot take it.
@@ -132,6 +139,7 @@ class Workspace {
   std::string dir_;
   std::unique_ptr<Poco::Data::Session> session_;
   std::unique_ptr<Campaign> campaign_;
+  RunClock clock_;
 };
 
 }  // namespace tuijie::store

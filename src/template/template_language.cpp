@@ -22,8 +22,9 @@ const std::map<std::string, ElementRule>& language() {
     const std::set<std::string> blocks = {"p",       "table",          "spacer",   "page-break",
                                           "photo",   "stamp",          "when",     "choices",
                                           "section", "page-numbering", "contents", "repeat"};
-    r["document"] = {{"kind", "title", "author", "subject", "keywords", "file-name", "tighten-to"},
-                     with(blocks, {"page", "styles", "footer", "header", "qr"})};
+    r["document"] = {
+        {"kind", "title", "bookmark", "author", "subject", "keywords", "file-name", "tighten-to"},
+        with(blocks, {"page", "styles", "footer", "header", "qr"})};
     r["qr"] = {{"data", "size", "side", "pages"}, {}};
     r["page"] = {{"size", "width", "height", "margin", "margin-top", "margin-bottom", "margin-left",
                   "margin-right"},

@@ -41,15 +41,3 @@ TEST_CASE("campaign deadlines follow the campaign file and refuse a bad day") {
   CHECK(moved[1].days_left == 9);
   CHECK_THROWS_AS(campaign_deadlines(t::campaign_with(), "2020-13-01"), tuijie::TuijieError);
 }
-
-TEST_CASE("today comes from SOURCE_DATE_EPOCH when set") {
-  const char* saved = std::getenv("SOURCE_DATE_EPOCH");
-  const std::string restore = saved ? saved : "";
-  setenv("SOURCE_DATE_EPOCH", "1594425600", 1);  // 2020-07-11T00:00:00Z
-  CHECK(tuijie::check::today() == "2020-07-11");
-  if (saved) {
-    setenv("SOURCE_DATE_EPOCH", restore.c_str(), 1);
-  } else {
-    unsetenv("SOURCE_DATE_EPOCH");
-  }
-}

@@ -1,4 +1,4 @@
-// The packet's manifest.csv (and the nominations', written by the same merge::write_manifest)
+// The packet's manifest.csv (and the nominations', written by the same output::manifest_csv)
 // opened in a spreadsheet: record keys and file names made from hostile names never run as a
 // formula; plain numbers stay numbers.
 #include <catch2/catch.hpp>
@@ -7,7 +7,7 @@
 #include <set>
 
 #include "app/cli_runner.hpp"
-#include "merge/packet.hpp"
+#include "output/manifest.hpp"
 #include "store/test_support.hpp"
 #include "support/csv_cells.hpp"
 #include "support/hostile_institutions.hpp"
@@ -16,16 +16,13 @@
 namespace fs = std::filesystem;
 namespace t = tuijie::testing;
 
-TEST_CASE("write_manifest: generated hostile keys and file names read back neutralised") {
-  const t::TempDir tmp;
+TEST_CASE("manifest_csv: generated hostile keys and file names read back neutralised") {
   const auto values = t::hostile_values(3000, 21);
-  std::vector<tuijie::merge::ManifestRow> rows;
+  std::vector<tuijie::output::ManifestRow> rows;
   for (std::size_t i = 0; i + 1 < values.size(); i += 2)
     rows.push_back({values[i] + ".pdf", "TJ-2020-I-" + std::to_string(i), values[i + 1],
                     static_cast<int>(i % 7), std::string(64, 'a')});
-  const std::string path = tmp / "manifest.csv";
-  tuijie::merge::write_manifest(rows, path);
-  const t::CsvRows cells = t::parse_csv(t::read_file(path));
+  const t::CsvRows cells = t::parse_csv(tuijie::output::manifest_csv(rows));
   REQUIRE(cells.size() == rows.size() + 1);
   CHECK(cells[0] ==
         std::vector<std::string>{"file", "document_number", "record_key", "pages", "sha256"});

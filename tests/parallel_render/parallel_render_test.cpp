@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "fonts/font_set.hpp"
-#include "merge/render.hpp"
+#include "job/render_batch.hpp"
 #include "records/import.hpp"
 #include "records/schema.hpp"
 #include "store/campaign.hpp"
@@ -60,11 +60,11 @@ struct Run {
   std::vector<std::string> report;           // rendered files and diagnostics, in order
 };
 
-Run render_with(merge::RenderJob job, int threads, const fs::path& dir) {
+Run render_with(job::RenderBatch job, int threads, const fs::path& dir) {
   fs::remove_all(dir);
   job.out_dir = dir.string();
   job.threads = threads;
-  const merge::RenderReport report = merge::render(job);
+  const job::RenderReport report = job::render_batch(job);
   Run run;
   for (const auto& file : report.files) {
     run.report.push_back(fs::path(file.path).filename().string() + " " + file.record_key + " " +
@@ -83,7 +83,7 @@ Run render_with(merge::RenderJob job, int threads, const fs::path& dir) {
 
 TEST_CASE("render on several threads writes the same files as on one", "[threads]") {
   const auto campaign = store::Campaign::load(kSource + "/data/campaigns/tianjin-2020.json");
-  merge::RenderJob job;
+  job::RenderBatch job;
   job.template_path = kSource + "/templates/candidate-form.xml";
   job.fonts = fonts::FontSet::load(kSource + "/fonts/fonts.xml");
   job.globals = campaign.globals();

@@ -100,8 +100,8 @@ TEST_CASE("a damaged reasons column is reported, not misread") {
 
 TEST_CASE("an import with an evaluator stores every record's verdict with the campaign") {
   t::TempDir tmp;
-  t::ScopedEnv epoch("SOURCE_DATE_EPOCH", "1593475200");  // 2020-06-30T00:00:00Z
   Workspace ws = Workspace::create(tmp / "ws", t::tianjin_campaign_path());
+  ws.set_clock(tuijie::RunClock{1593475200});  // 2020-06-30T00:00:00Z
   FakeRules rules;
   auto small = enterprise("91120103MA05TPLR8N", "2800");
   auto big = enterprise("91120116MA05K3RT2M", "28600");

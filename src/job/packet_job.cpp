@@ -1,0 +1,189 @@
+#include "job/packet_job.hpp"
+
+#include <filesystem>
+
+#include "check/campaign_rules.hpp"
+#include "check/recommendations.hpp"
+#include "job/document_identity.hpp"
+#include "job/packet_binder.hpp"
+#include "job/publishing.hpp"
+#include "job/templates.hpp"
+#include "merge/render.hpp"
+#include "output/file_names.hpp"
+#include "output/manifest.hpp"
+#include "pdf/pdf_writer.hpp"
+
+namespace tuijie::job {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// One part of the packet as it will be composed: its template and its documents.
+struct Part {
+  store::PacketPartSpec spec;
+  merge::CompiledTemplate tpl;
+  std::string title;                                      // its bookmark
+  const std::vector<records::Record>* records = nullptr;  // sheets; nullptr for a document
+  std::size_t entries() const { return records ? records->size() : 1; }
+};
+
+Diagnostic no_parts(const store::Campaign& campaign) {
+  return make_error("packet-parts-missing",
+                    "活动文件没有列出材料包的组成部分（packet.parts），见 data/README.md",
+                    "the campaign file lists no packet parts (packet.parts); see data/README.md",
+                    campaign.file_name());
+}
+
+}  // namespace
+
+PacketResult PacketJob::run(const Env& env) const {
+  store::Workspace& workspace = env.store();
+  const store::Campaign& campaign = workspace.campaign();
+  PacketResult result;
+  check::Recommendations chosen =
+      check::recommendations(workspace, env.resource(check::kProvincesFile), include_ineligible);
+  result.diagnostics = chosen.problems;
+  for (const std::string& kind : chosen.kinds)
+    result.recommended.emplace_back(kind, chosen.recommended[kind]);
+  const std::vector<store::PacketPartSpec> specs = campaign.packet_parts();
+  if (specs.empty())
+    throw TuijieError(no_parts(campaign));
+
+  // The counts the cover letter states are of recommended records, whatever the tables hold.
+  std::map<std::string, std::string> globals = campaign.globals();
+  std::map<std::string, std::string> counts;
+  int all = 0;
+  for (const std::string& kind : chosen.kinds) {
+    counts["count." + kind] = std::to_string(chosen.recommended[kind]);
+    counts["listed." + kind] = std::to_string(chosen.records[kind].size());
+    all += chosen.recommended[kind];
+  }
+  counts["count.all"] = std::to_string(all);
+  globals.insert(counts.begin(), counts.end());
+
+  const records::SchemaSet schemas = load_schemas(env);
+  merge::FieldCatalog collection = merge::collection_catalog(schemas, globals);
+  for (const char* field : check::kEvaluationFields)
+    collection.fields.insert(field);
+  std::vector<Part> parts;
+  for (const store::PacketPartSpec& spec : specs) {
+    Part part{spec, {}, {}, nullptr};
+    if (!spec.kind.empty()) {
+      const std::vector<records::Record>& listed = chosen.records[spec.kind];
+      if (listed.empty())
+        continue;
+      const std::string named =
+          spec.template_path.empty() ? campaign.template_for(spec.kind) : spec.template_path;
+      part.tpl = compile_template_file(env, env.resource(named),
+                                       template_fields(schemas, spec.kind, globals));
+      part.records = &listed;
+    } else {
+      part.tpl = compile_template_file(env, env.resource(spec.template_path), collection);
+    }
+    part.title = bookmark_label(part.tpl, spec.kind.empty() ? spec.document : spec.kind);
+    parts.push_back(std::move(part));
+  }
+
+  // The summary prints the listed records; the cover letter only the counts it states, so that
+  // a corrected figure changes the summary but not the letter.
+  const std::string listed_data = collection_data(chosen.records, counts);
+  const std::string stated_data = collection_data({}, counts);
+  const std::string date = pdf_creation_date(env.clock, campaign.document_date());
+  const records::Record none;
+  const fs::path out = env.output_folder(out_dir, "packet");
+  const fs::path records_dir = out / "records";
+  result.records_dir = records_dir.string();
+  result.tidied = output::tidy_output_folder(workspace, out);
+  std::size_t total = 0;
+  for (const Part& part : parts)
+    total += part.entries();
+
+  with_fresh_numbers([&] {
+    output::Publication publication(workspace, number_digits(campaign));
+    // Every number and name is decided before anything is composed: two organisations whose
+    // names differ only in characters a file system cannot hold get their numbers appended.
+    std::vector<DocumentStamp> stamps;  // one per entry, in the parts' order
+    std::vector<output::NameRequest> requests;
+    for (const Part& part : parts) {
+      if (part.records == nullptr) {
+        stamps.push_back(stamp_collection(campaign, publication.numbers(), part.spec.document,
+                                          part.spec.counts_only ? stated_data : listed_data));
+        std::map<std::string, std::string> own = globals;
+        stamps.back().add_to(own);
+        requests.push_back({merge::document_file_name(part.tpl, none, own), stamps.back().number});
+        continue;
+      }
+      for (const records::Record& record : *part.records) {
+        stamps.push_back(stamp_record(campaign, publication.numbers(), record));
+        std::map<std::string, std::string> own = globals;
+        stamps.back().add_to(own);
+        requests.push_back(
+            {merge::document_file_name(part.tpl, record, own), stamps.back().number});
+      }
+    }
+    const std::vector<std::string> names =
+        output::unique_file_names(requests, records_dir, {"manifest.csv"});
+    // The packet carries the cover letter's number (its first document), so it is its file.
+    const std::string packet_name =
+        output::unique_file_names(
+            {{merge::safe_file_name(globals.at("campaign.city") + globals.at("campaign.year") +
+                                    "年推荐材料包") +
+                  ".pdf",
+              stamps.front().number}},
+            out, {"records"})
+            .front();
+
+    // Each document is composed, written and bound before the next: the packet never holds
+    // more than one document's page model. After a problem the rest are still composed, so
+    // that one run reports them all, but nothing more is written.
+    Diagnostics problems;
+    PacketBinder binder;
+    std::vector<output::ManifestRow> manifest;
+    page::DocumentInfo packet_info;
+    std::size_t entry = 0;
+    for (const Part& part : parts) {
+      const std::string first_bookmark =
+          part.records ? part.records->front().get("name") : part.title;
+      binder.start_part(part.title, part.entries(), first_bookmark);
+      for (std::size_t i = 0; i < part.entries(); ++i, ++entry) {
+        const records::Record& record = part.records ? (*part.records)[i] : none;
+        std::map<std::string, std::string> own = globals;
+        stamps[entry].add_to(own);
+        merge::ComposedDocument doc =
+            merge::compose(part.tpl, record, own, date, part.records ? nullptr : &chosen.records);
+        problems.insert(problems.end(), doc.diagnostics.begin(), doc.diagnostics.end());
+        const std::string bookmark = part.records ? record.get("name") : part.title;
+        env.step(entry + 1, total, bookmark);
+        if (has_errors(problems))
+          continue;
+        if (entry == 0)
+          packet_info = doc.document.info;
+        const std::string sha = publication.add_document(
+            records_dir / names[entry], pdf::write_pdf(doc.document), stamps[entry].printed());
+        manifest.push_back({names[entry], stamps[entry].number, record.key,
+                            static_cast<int>(doc.document.pages.size()), sha});
+        binder.add(bookmark, doc.document);
+      }
+    }
+    result.diagnostics.insert(result.diagnostics.end(), problems.begin(), problems.end());
+    if (has_errors(problems))
+      return 0;
+    publication.add_plain_file(records_dir / "manifest.csv", output::manifest_csv(manifest));
+    packet_info.title = globals.at("campaign.city") + "推荐材料包";
+    packet_info.subject = globals.at("campaign.organisation.name") + " 推荐材料包";
+    const page::PagedDocument packet = binder.finish(packet_info);
+    publication.add_file_of(out / packet_name, pdf::write_pdf(packet), stamps.front().printed());
+    publication.commit();
+    for (std::size_t i = 0; i < manifest.size(); ++i)
+      result.files.push_back({(records_dir / manifest[i].file).string(), manifest[i].pages,
+                              manifest[i].document_number, manifest[i].record_key});
+    result.packet_path = (out / packet_name).string();
+    result.packet_pages = static_cast<int>(packet.pages.size());
+    result.files.push_back({result.packet_path, result.packet_pages, stamps.front().number, ""});
+    return 0;
+  });
+  return result;
+}
+
+}  // namespace tuijie::job

@@ -1,0 +1,34 @@
+#include "job/templates.hpp"
+
+#include <filesystem>
+
+#include "template/element.hpp"
+
+namespace tuijie::job {
+
+records::SchemaSet load_schemas(const Env& env) {
+  return records::load_schema_set(env.resource("data/records"));
+}
+
+merge::FieldCatalog template_fields(const records::SchemaSet& schemas, const std::string& kind,
+                                    const std::map<std::string, std::string>& globals) {
+  const records::Schema* schema = schemas.find(kind);
+  return schema == nullptr ? merge::FieldCatalog{} : merge::field_catalog(*schema, globals);
+}
+
+merge::CompiledTemplate compile_template_file(const Env& env, const std::string& path,
+                                              const merge::FieldCatalog& catalog) {
+  std::error_code ignored;
+  if (!std::filesystem::is_regular_file(path, ignored)) {
+    throw TuijieError(
+        make_error("template-missing", "找不到模板文件", "no such template file", path));
+  }
+  return merge::compile_template(templates::parse_template_file(path), env.font_set(), catalog);
+}
+
+std::string bookmark_label(const merge::CompiledTemplate& tpl, const std::string& fallback) {
+  const std::string label = tpl.root.attr("bookmark");
+  return label.empty() ? fallback : label;
+}
+
+}  // namespace tuijie::job
