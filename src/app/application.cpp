@@ -99,8 +99,8 @@ void TuijieApplication::handleOption(const std::string& name, const std::string&
 void TuijieApplication::load_settings_file(const std::string& path) {
   std::error_code ignored;
   if (!fs::is_regular_file(path, ignored)) {
-    throw TuijieError(
-        make_error("config-missing", "找不到设置文件", "no such settings file", path));
+    throw TuijieError(make_error(Category::MissingInput, "config-missing", "找不到设置文件",
+                                 "no such settings file", path));
   }
   try {
     loadConfiguration(path, PRIO_DEFAULT);
@@ -243,8 +243,8 @@ int TuijieApplication::report_current_exception() {
   } catch (const Poco::Data::SQLite::SQLiteException& e) {
     // A database failure no command translated: a lock, a full disk or a damaged file still
     // gets its own message and exit code (75, 73, 65); anything else is internal.
-    const TuijieError error =
-        store::database_error(e, "", "internal", "内部错误（数据库）", "internal error (database)");
+    const TuijieError error = store::database_error(
+        e, "", Category::Internal, "internal", "内部错误（数据库）", "internal error (database)");
     for (const Diagnostic& d : error.diagnostics()) {
       err_ << d.format(language) << '\n';
     }

@@ -34,8 +34,9 @@ fs::path Context::resources() const {
     const fs::path dir = config_.getString("resources");
     std::error_code ignored;
     if (!fs::is_directory(dir / "data", ignored)) {
-      throw TuijieError(make_error("resources-missing", "资源文件夹中没有 data/",
-                                   "the resources folder has no data/", dir.string()));
+      throw TuijieError(make_error(Category::MissingInput, "resources-missing",
+                                   "资源文件夹中没有 data/", "the resources folder has no data/",
+                                   dir.string()));
     }
     return dir;
   }
@@ -43,7 +44,8 @@ fs::path Context::resources() const {
     return *found;
   }
   throw TuijieError(make_error(
-      "resources-missing", "找不到资源文件夹（含 data/campaigns/），请用 --resources 指定",
+      Category::MissingInput, "resources-missing",
+      "找不到资源文件夹（含 data/campaigns/），请用 --resources 指定",
       "cannot find the resources folder (with data/campaigns/); give it with --resources",
       executable_path().string()));
 }
@@ -56,7 +58,7 @@ store::Workspace Context::open_workspace() {
   if (!workspace_dir_) {
     std::error_code ignored;
     throw TuijieError(make_error(
-        "workspace-missing",
+        Category::MissingInput, "workspace-missing",
         "此文件夹及其上级都不是工作区（没有 tuijie.db）；请用 --workspace 指定，或先运行 tuijie "
         "init",
         "no workspace (tuijie.db) in this folder or above it; give one with --workspace or "

@@ -2,9 +2,6 @@
 
 #include <Poco/Util/Application.h>
 
-#include <map>
-#include <string_view>
-
 namespace tuijie::app {
 
 // Our numbers are Poco's sysexits names, spelled out so this header needs no Poco.
@@ -15,44 +12,37 @@ static_assert(int{kExitSoftware} == int{Poco::Util::Application::EXIT_SOFTWARE})
 static_assert(int{kExitCantCreate} == int{Poco::Util::Application::EXIT_CANTCREAT});
 static_assert(int{kExitTempFail} == int{Poco::Util::Application::EXIT_TEMPFAIL});
 
-int exit_code_for(const Diagnostics& diagnostics) {
-  static const std::map<std::string_view, int> codes = {
-      {"usage", kExitUsage},
-      {"unknown-record-key", kExitUsage},
-      {"bad-source-date-epoch", kExitUsage},
-      {"workspace-missing", kExitNoInput},
-      {"campaign-missing", kExitNoInput},
-      {"config-missing", kExitNoInput},
-      {"file-missing", kExitNoInput},
-      {"template-missing", kExitNoInput},
-      {"fonts-missing", kExitNoInput},
-      {"resources-missing", kExitNoInput},
-      {"not-a-workspace", kExitNoInput},
-      {"workspace-inaccessible", kExitNoInput},
-      {"no-records", kExitNoInput},
-      {"internal", kExitSoftware},
-      {"not-implemented", kExitSoftware},
-      {"store-failed", kExitSoftware},
-      {"workspace-exists", kExitCantCreate},
-      {"workspace-create-failed", kExitCantCreate},
-      {"cannot-create-output", kExitCantCreate},
-      {"output-folder", kExitCantCreate},
-      {"output-file", kExitCantCreate},
-      {"output-name-taken", kExitCantCreate},
-      {"pdf-file", kExitCantCreate},
-      {"cannot-read", kExitNoInput},
-      {"output-exists", kExitCantCreate},
-      {"disk-full", kExitCantCreate},
-      {"workspace-read-only", kExitCantCreate},
-      // Another command holds the workspace's write lock: not an error of anyone's, and it
-      // goes away by itself. "workspace-damaged" is bad data (65), like a damaged input file.
-      {"workspace-busy", kExitTempFail},
-  };
-  if (diagnostics.empty()) {
-    return kExitSoftware;  // an error without a reason is a bug
+int exit_code_for(Category category) {
+  switch (category) {
+    case Category::Data:
+      return kExitDataError;
+    case Category::Usage:
+      return kExitUsage;
+    case Category::MissingInput:
+      return kExitNoInput;
+    case Category::CannotCreate:
+      return kExitCantCreate;
+    case Category::Busy:
+      return kExitTempFail;
+    case Category::Internal:
+      return kExitSoftware;
   }
-  const auto it = codes.find(diagnostics.front().code);
-  return it == codes.end() ? kExitDataError : it->second;
+  return kExitSoftware;
+}
+
+int exit_code_for(const Diagnostics& diagnostics) {
+  // Most severe first: what nobody can act on, then what stops any output, then what the
+  // user must supply, then what they must correct, then what passes by itself.
+  static constexpr Category kSeverity[] = {Category::Internal,     Category::CannotCreate,
+                                           Category::MissingInput, Category::Usage,
+                                           Category::Data,         Category::Busy};
+  for (Category category : kSeverity) {
+    for (const Diagnostic& d : diagnostics) {
+      if (d.severity == Severity::Error && d.category == category)
+        return exit_code_for(category);
+    }
+  }
+  return kExitSoftware;  // an error without a reason is a bug
 }
 
 std::string exit_codes_help(Lang lang) {

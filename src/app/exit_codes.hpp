@@ -18,8 +18,12 @@ enum ExitCode : int {
   kExitTempFail = 75,    // the workspace is busy with another command: try again later
 };
 
-/// The exit code for an error that stopped a command, chosen by the first diagnostic's code
-/// (codes not listed as usage, missing input, internal or output problems are bad data).
+/// The exit code of one category of error.
+int exit_code_for(Category category);
+
+/// The exit code for errors that stopped a command: that of the most severe category among
+/// them (internal, cannot create, missing input, usage, data, busy). Warnings do not count;
+/// no error at all is itself a bug (70).
 int exit_code_for(const Diagnostics& diagnostics);
 
 /// The exit-code table printed at the end of every --help.

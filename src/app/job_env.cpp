@@ -52,8 +52,8 @@ job::Env job_env(Context& context, const Command& command, store::Workspace& wor
     const std::string manifest = option(context, command, "fonts", context.resource(kDefaultFonts));
     std::error_code ignored;
     if (!fs::is_regular_file(manifest, ignored)) {
-      throw TuijieError(
-          make_error("fonts-missing", "找不到字体清单", "no such font manifest", manifest));
+      throw TuijieError(make_error(Category::MissingInput, "fonts-missing", "找不到字体清单",
+                                   "no such font manifest", manifest));
     }
     env.fonts_manifest = manifest;
   }

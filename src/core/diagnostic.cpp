@@ -117,4 +117,12 @@ Diagnostic make_error(std::string code, std::string reason_zh, std::string reaso
   return d;
 }
 
+Diagnostic make_error(Category category, std::string code, std::string reason_zh,
+                      std::string reason_en, std::string file, std::string value) {
+  Diagnostic d = make_error(std::move(code), std::move(reason_zh), std::move(reason_en),
+                            std::move(file), std::move(value));
+  d.category = category;
+  return d;
+}
+
 }  // namespace tuijie

@@ -15,9 +15,21 @@ enum class Severity { Warning, Error };
 
 enum class Lang { Zh, En };
 
+/// What kind of failure an error is, set where it is raised. It decides the exit code (the
+/// app's exit_codes.hpp), not the code string: a stage may invent codes freely.
+enum class Category {
+  Data,          // the input's content is wrong: a bad value, a template error, overflow
+  Usage,         // the command line is wrong: an unknown option, a bad value for one
+  MissingInput,  // a file, folder, workspace or resource that should be there is not
+  CannotCreate,  // output cannot be made: a folder, a file, the workspace; disk full
+  Busy,          // another command holds the workspace: try again later
+  Internal,      // a bug, or a failure nobody can act on
+};
+
 struct Diagnostic {
   Severity severity = Severity::Error;
-  std::string code;         // stable machine-readable code, e.g. "bad-email"
+  std::string code;  // stable machine-readable code, e.g. "bad-email"
+  Category category = Category::Data;
   std::string file;         // input file or template path ("" when not about a file)
   long row = 0;             // 1-based row as Excel shows it (header = row 1), or template line
   long column = 0;          // 1-based column number, or template column (0 = whole row)
@@ -51,8 +63,10 @@ class TuijieError : public std::runtime_error {
   Diagnostics diagnostics_;
 };
 
-/// Convenience for errors that are not about an input row.
+/// Convenience for errors that are not about an input row: a data error, or of `category`.
 Diagnostic make_error(std::string code, std::string reason_zh, std::string reason_en,
                       std::string file = {}, std::string value = {});
+Diagnostic make_error(Category category, std::string code, std::string reason_zh,
+                      std::string reason_en, std::string file = {}, std::string value = {});
 
 }  // namespace tuijie

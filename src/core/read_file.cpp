@@ -13,7 +13,8 @@ std::string read_whole_file(const std::string& path) {
   if (in)
     bytes << in.rdbuf();
   if (!in) {
-    throw TuijieError(make_error("cannot-read", "无法读取文件", "cannot read the file", path));
+    throw TuijieError(make_error(Category::MissingInput, "cannot-read", "无法读取文件",
+                                 "cannot read the file", path));
   }
   return bytes.str();
 }

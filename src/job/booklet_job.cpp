@@ -22,7 +22,7 @@ namespace {
 constexpr const char* kDefaultTemplate = "templates/booklet.xml";
 
 [[noreturn]] void throw_usage(std::string zh, std::string en) {
-  throw TuijieError(make_error("usage", std::move(zh), std::move(en)));
+  throw TuijieError(make_error(Category::Usage, "usage", std::move(zh), std::move(en)));
 }
 
 // Inside <repeat records="result">: every kind's fields (a winner may be any kind) and the

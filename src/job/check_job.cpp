@@ -13,7 +13,7 @@ namespace tuijie::job {
 namespace {
 
 [[noreturn]] void throw_usage(std::string zh, std::string en) {
-  throw TuijieError(make_error("usage", std::move(zh), std::move(en)));
+  throw TuijieError(make_error(Category::Usage, "usage", std::move(zh), std::move(en)));
 }
 
 // The record kinds the campaign names (kinds.<kind>.track), in its file's key order.

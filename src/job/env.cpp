@@ -6,7 +6,8 @@ namespace tuijie::job {
 
 store::Workspace& Env::store() const {
   if (workspace == nullptr) {
-    throw TuijieError(make_error("internal", "作业没有工作区", "the job was given no workspace"));
+    throw TuijieError(make_error(Category::Internal, "internal", "作业没有工作区",
+                                 "the job was given no workspace"));
   }
   return *workspace;
 }
@@ -19,7 +20,8 @@ std::shared_ptr<const fonts::FontSet> Env::shared_fonts() const {
   if (!fonts && !fonts_manifest.empty())
     fonts = fonts::FontSet::load(fonts_manifest);
   if (!fonts) {
-    throw TuijieError(make_error("fonts-missing", "没有加载字体清单", "no font manifest loaded"));
+    throw TuijieError(make_error(Category::MissingInput, "fonts-missing", "没有加载字体清单",
+                                 "no font manifest loaded"));
   }
   return fonts;
 }

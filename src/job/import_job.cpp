@@ -39,7 +39,8 @@ FileImport import_file(const Env& env, const records::SchemaSet& schemas,
   out.file = file;
   std::error_code ignored;
   if (!std::filesystem::is_regular_file(file, ignored)) {
-    out.diagnostics.push_back(make_error("file-missing", "找不到此文件", "no such file", file));
+    out.diagnostics.push_back(
+        make_error(Category::MissingInput, "file-missing", "找不到此文件", "no such file", file));
     out.refusal = FileImport::Refusal::Unreadable;
     return out;
   }
@@ -94,8 +95,8 @@ FileImport import_file(const Env& env, const records::SchemaSet& schemas,
 
 ImportResult ImportJob::run(const Env& env) const {
   if (files.empty())
-    throw TuijieError(
-        make_error("usage", "import 需要至少一个文件", "import needs at least one FILE"));
+    throw TuijieError(make_error(Category::Usage, "usage", "import 需要至少一个文件",
+                                 "import needs at least one FILE"));
   store::Workspace& workspace = env.store();
   const records::SchemaSet schemas = load_schemas(env);
   records::ImportOptions options;

@@ -89,14 +89,15 @@ NominationsResult NominationsJob::run(const Env& env) const {
   const store::Campaign& campaign = workspace.campaign();
   const std::vector<records::Record> candidates = workspace.records(kKind);
   if (candidates.empty()) {
-    throw TuijieError(make_error("no-records", "工作区中没有候选人记录；请先导入",
+    throw TuijieError(make_error(Category::MissingInput, "no-records",
+                                 "工作区中没有候选人记录；请先导入",
                                  "the workspace holds no candidate records; import some first"));
   }
   const std::string form_template = campaign.template_for(kKind);
   if (form_template.empty()) {
-    throw TuijieError(make_error("template-missing", "活动文件没有为候选人指定模板",
-                                 "the campaign names no template for candidates",
-                                 campaign.file_name()));
+    throw TuijieError(
+        make_error(Category::MissingInput, "template-missing", "活动文件没有为候选人指定模板",
+                   "the campaign names no template for candidates", campaign.file_name()));
   }
 
   const records::SchemaSet schemas = load_schemas(env);

@@ -9,6 +9,7 @@ bool is_numbering_conflict(const TuijieError& error) {
 void throw_numbering_busy(const TuijieError& last) {
   Diagnostic d = last.diagnostics().front();
   d.code = "workspace-busy";
+  d.category = Category::Busy;
   d.reason_zh = "其他命令正在为同一系列分配文档编号，多次重试未成功；未写出任何文件，请稍后再试";
   d.reason_en =
       "other commands kept assigning numbers of the same series; nothing was written: try again "

@@ -44,14 +44,16 @@ void write(const RenderBatch& job, size_t record, const std::string& path,
 
 RenderReport render_batch(const RenderBatch& job) {
   if (!job.fonts) {
-    throw TuijieError(make_error("fonts-missing", "没有加载字体清单", "no font manifest loaded"));
+    throw TuijieError(make_error(Category::MissingInput, "fonts-missing", "没有加载字体清单",
+                                 "no font manifest loaded"));
   }
   merge::CompiledTemplate tpl = merge::compile_template(
       templates::parse_template_file(job.template_path), *job.fonts, job.catalog);
   std::error_code ec;
   std::filesystem::create_directories(job.out_dir, ec);
   if (ec) {
-    throw TuijieError(make_error("output-folder", "无法创建输出文件夹：" + ec.message(),
+    throw TuijieError(make_error(Category::CannotCreate, "output-folder",
+                                 "无法创建输出文件夹：" + ec.message(),
                                  "cannot create the output folder: " + ec.message(), job.out_dir));
   }
 

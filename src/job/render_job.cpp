@@ -20,7 +20,8 @@ namespace {
 std::vector<records::Record> select(std::vector<records::Record> all, const std::string& kind,
                                     const std::vector<std::string>& keys) {
   if (all.empty()) {
-    throw TuijieError(make_error("no-records", "工作区中没有 " + kind + " 记录；请先导入",
+    throw TuijieError(make_error(Category::MissingInput, "no-records",
+                                 "工作区中没有 " + kind + " 记录；请先导入",
                                  "the workspace holds no " + kind + " records; import some first"));
   }
   if (keys.empty())
@@ -34,7 +35,7 @@ std::vector<records::Record> select(std::vector<records::Record> all, const std:
     const auto it =
         std::ranges::find_if(all, [&](const records::Record& r) { return r.key == key; });
     if (it == all.end()) {
-      Diagnostic d = make_error("unknown-record-key", "工作区中没有此记录",
+      Diagnostic d = make_error(Category::Usage, "unknown-record-key", "工作区中没有此记录",
                                 "the workspace has no such record");
       d.record = kind + " " + key;
       unknown.push_back(std::move(d));
@@ -57,17 +58,17 @@ JobResult RenderJob::run(const Env& env) const {
   if (batch.template_path.empty()) {
     const std::string named = campaign.template_for(kind);
     if (named.empty()) {
-      Diagnostic d =
-          make_error("usage", "活动文件没有为 " + kind + " 指定模板；请用 --template 指定",
-                     "the campaign names no template for " + kind + "; give one with --template");
+      Diagnostic d = make_error(
+          Category::Usage, "usage", "活动文件没有为 " + kind + " 指定模板；请用 --template 指定",
+          "the campaign names no template for " + kind + "; give one with --template");
       throw TuijieError(std::move(d));
     }
     batch.template_path = env.resource(named);
   }
   std::error_code missing;
   if (!fs::is_regular_file(batch.template_path, missing)) {
-    throw TuijieError(make_error("template-missing", "找不到模板文件", "no such template file",
-                                 batch.template_path));
+    throw TuijieError(make_error(Category::MissingInput, "template-missing", "找不到模板文件",
+                                 "no such template file", batch.template_path));
   }
   batch.records = select(workspace.records(kind), kind, keys);
   batch.out_dir = env.output_folder(out_dir, kind).string();
@@ -81,9 +82,9 @@ JobResult RenderJob::run(const Env& env) const {
   std::error_code error;
   fs::create_directories(batch.out_dir, error);
   if (error) {
-    throw TuijieError(make_error("cannot-create-output", "无法创建输出文件夹：" + error.message(),
-                                 "cannot create the output folder: " + error.message(),
-                                 batch.out_dir));
+    throw TuijieError(make_error(
+        Category::CannotCreate, "cannot-create-output", "无法创建输出文件夹：" + error.message(),
+        "cannot create the output folder: " + error.message(), batch.out_dir));
   }
   batch.fonts = env.shared_fonts();
   JobResult result;

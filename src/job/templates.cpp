@@ -20,8 +20,8 @@ merge::CompiledTemplate compile_template_file(const Env& env, const std::string&
                                               const merge::FieldCatalog& catalog) {
   std::error_code ignored;
   if (!std::filesystem::is_regular_file(path, ignored)) {
-    throw TuijieError(
-        make_error("template-missing", "找不到模板文件", "no such template file", path));
+    throw TuijieError(make_error(Category::MissingInput, "template-missing", "找不到模板文件",
+                                 "no such template file", path));
   }
   return merge::compile_template(templates::parse_template_file(path), env.font_set(), catalog);
 }

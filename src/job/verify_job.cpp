@@ -163,8 +163,8 @@ FileVerdict verify_file(store::Workspace& workspace, const records::SchemaSet& s
 
 std::vector<FileVerdict> VerifyJob::run(const Env& env) const {
   if (files.empty()) {
-    throw TuijieError(
-        make_error("usage", "verify 需要至少一个 PDF 文件", "verify needs at least one PDF file"));
+    throw TuijieError(make_error(Category::Usage, "usage", "verify 需要至少一个 PDF 文件",
+                                 "verify needs at least one PDF file"));
   }
   store::Workspace& workspace = env.store();
   const records::SchemaSet schemas = load_schemas(env);
@@ -172,7 +172,8 @@ std::vector<FileVerdict> VerifyJob::run(const Env& env) const {
   for (const std::string& file : files) {
     std::error_code ignored;
     if (!std::filesystem::is_regular_file(file, ignored))
-      throw TuijieError(make_error("file-missing", "找不到文件", "no such file", file));
+      throw TuijieError(
+          make_error(Category::MissingInput, "file-missing", "找不到文件", "no such file", file));
     verdicts.push_back(verify_file(workspace, schemas, file));
     env.step(verdicts.size(), files.size(), file);
   }

@@ -65,7 +65,7 @@ bool taken_by_another(const fs::path& dir, const std::string& name, const std::s
 [[noreturn]] void name_taken(const fs::path& dir, const std::string& name,
                              const std::string& number) {
   Diagnostic d =
-      make_error("output-name-taken",
+      make_error(Category::CannotCreate, "output-name-taken",
                  "文件名已被另一个文件占用，未写出任何文件；请换一个输出文件夹或移走该文件",
                  "the file name is taken by another file; nothing was written: choose another "
                  "output folder or move that file away",

@@ -50,7 +50,7 @@ std::pair<std::string, std::string> reason_for(int error) {
     zh += "；已记录的其余文件将在下次运行时移入位置";
     en += "; the other recorded files are moved into place by the next run";
   }
-  throw TuijieError(make_error("output-file", zh, en, path.string()));
+  throw TuijieError(make_error(Category::CannotCreate, "output-file", zh, en, path.string()));
 }
 
 std::atomic<unsigned long> next_temporary{0};

@@ -16,7 +16,7 @@ namespace {
 
 [[noreturn]] void file_error(const std::string& path, int error) {
   std::string reason = std::generic_category().message(error);
-  throw TuijieError(make_error("pdf-file", "无法写入 PDF 文件：" + reason,
+  throw TuijieError(make_error(Category::CannotCreate, "pdf-file", "无法写入 PDF 文件：" + reason,
                                "cannot write the PDF file: " + reason, path));
 }
 

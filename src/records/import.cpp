@@ -84,8 +84,8 @@ ImportResult read_records(const std::string& path, const SchemaSet& schemas,
   ImportResult result;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    result.diagnostics.push_back(
-        make_error("cannot-read", "无法打开文件", "cannot open the file", path));
+    result.diagnostics.push_back(make_error(Category::MissingInput, "cannot-read", "无法打开文件",
+                                            "cannot open the file", path));
     return result;
   }
   // Read at the file's size: growing a string by doubling would hold up to twice the file.

@@ -23,15 +23,17 @@ namespace fs = std::filesystem;
 namespace {
 
 TuijieError exists_error(const std::string& target) {
-  return TuijieError(make_error("output-exists", "此文件已存在，备份不会覆盖它；请换一个文件名",
+  return TuijieError(make_error(Category::CannotCreate, "output-exists",
+                                "此文件已存在，备份不会覆盖它；请换一个文件名",
                                 "this file already exists and a backup never overwrites it; "
                                 "name another file",
                                 target));
 }
 
 TuijieError cannot_create(const std::string& target, const std::string& why) {
-  return TuijieError(make_error("cannot-create-output", "无法写入备份文件：" + why,
-                                "cannot write the backup file: " + why, target));
+  return TuijieError(make_error(Category::CannotCreate, "cannot-create-output",
+                                "无法写入备份文件：" + why, "cannot write the backup file: " + why,
+                                target));
 }
 
 // A name beside `target` that nothing else uses.

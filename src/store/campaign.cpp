@@ -229,8 +229,8 @@ std::string strip_bom(std::string text) {
 Campaign Campaign::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw TuijieError(
-        make_error("campaign-missing", "无法读取活动文件", "cannot read the campaign file", path));
+    throw TuijieError(make_error(Category::MissingInput, "campaign-missing", "无法读取活动文件",
+                                 "cannot read the campaign file", path));
   }
   std::ostringstream text;
   text << in.rdbuf();

@@ -59,19 +59,19 @@ DatabaseFault classify(const Poco::Exception& e, const std::string& path) {
 
 namespace {
 
-TuijieError fault_error(const char* code, std::string zh, std::string en, const std::string& path,
-                        bool unchanged) {
+TuijieError fault_error(Category category, const char* code, std::string zh, std::string en,
+                        const std::string& path, bool unchanged) {
   if (unchanged) {
     zh += "；工作区未作改动";
     en += "; the workspace is unchanged";
   }
-  return TuijieError(make_error(code, std::move(zh), std::move(en), path));
+  return TuijieError(make_error(category, code, std::move(zh), std::move(en), path));
 }
 
 }  // namespace
 
 TuijieError busy_error(const std::string& path) {
-  return TuijieError(make_error(kWorkspaceBusy,
+  return TuijieError(make_error(Category::Busy, kWorkspaceBusy,
                                 "工作区正被另一个 tuijie 命令使用，等待后仍未空闲；请稍后再试",
                                 "the workspace is busy with another tuijie command and stayed "
                                 "busy while this one waited; try again later",
@@ -90,16 +90,16 @@ TuijieError damaged_error(const std::string& path, const std::string& detail) {
 }
 
 TuijieError database_error(const Poco::Exception& e, const std::string& path,
-                           const std::string& other_code, const std::string& zh,
-                           const std::string& en, bool unchanged) {
+                           Category other_category, const std::string& other_code,
+                           const std::string& zh, const std::string& en, bool unchanged) {
   switch (classify(e, path)) {
     case DatabaseFault::Busy:
       return busy_error(path);
     case DatabaseFault::Full:
-      return fault_error(kDiskFull, "磁盘已满，无法写入工作区",
+      return fault_error(Category::CannotCreate, kDiskFull, "磁盘已满，无法写入工作区",
                          "disk full: cannot write the workspace", path, unchanged);
     case DatabaseFault::ReadOnly:
-      return fault_error(kWorkspaceReadOnly,
+      return fault_error(Category::CannotCreate, kWorkspaceReadOnly,
                          "工作区是只读的：tuijie.db 或其所在文件夹不可写（即使只读取，SQLite "
                          "也要在文件夹中写 tuijie.db-wal 和 tuijie.db-shm）",
                          "the workspace is read-only: tuijie.db or its folder cannot be written "
@@ -107,7 +107,7 @@ TuijieError database_error(const Poco::Exception& e, const std::string& path,
                          "folder)",
                          path, unchanged);
     case DatabaseFault::CantOpen:
-      return fault_error(kWorkspaceInaccessible,
+      return fault_error(Category::MissingInput, kWorkspaceInaccessible,
                          "无法打开工作区数据库（文件或其所在文件夹没有读写权限）",
                          "cannot open the workspace database (no permission to read or write "
                          "the file or its folder)",
@@ -117,8 +117,8 @@ TuijieError database_error(const Poco::Exception& e, const std::string& path,
     case DatabaseFault::Other:
       break;
   }
-  return TuijieError(
-      make_error(other_code, zh + "：" + e.displayText(), en + ": " + e.displayText(), path));
+  return TuijieError(make_error(other_category, other_code, zh + "：" + e.displayText(),
+                                en + ": " + e.displayText(), path));
 }
 
 }  // namespace tuijie::store

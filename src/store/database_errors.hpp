@@ -31,7 +31,8 @@ enum class DatabaseFault {
 /// of space while it grows its -shm file as a plain "disk I/O error".
 DatabaseFault classify(const Poco::Exception& e, const std::string& path = {});
 
-/// The diagnostic codes of the faults (exit codes in src/app/exit_codes.cpp).
+/// The diagnostic codes of the faults (their categories decide the exit codes:
+/// src/app/exit_codes.cpp).
 inline constexpr const char* kWorkspaceBusy = "workspace-busy";                  // 75, try again
 inline constexpr const char* kDiskFull = "disk-full";                            // 73
 inline constexpr const char* kWorkspaceReadOnly = "workspace-read-only";         // 73
@@ -40,10 +41,10 @@ inline constexpr const char* kWorkspaceDamaged = "workspace-damaged";           
 
 /// The diagnostic for a database failure on the file `path`: a fault with its own code gets
 /// its plain message (followed by "the workspace is unchanged" when `unchanged`); anything
-/// else gets `other_code` with `zh` / `en` and SQLite's own words.
+/// else gets `other_code` (of `other_category`) with `zh` / `en` and SQLite's own words.
 TuijieError database_error(const Poco::Exception& e, const std::string& path,
-                           const std::string& other_code, const std::string& zh,
-                           const std::string& en, bool unchanged = false);
+                           Category other_category, const std::string& other_code,
+                           const std::string& zh, const std::string& en, bool unchanged = false);
 
 /// The error for a workspace whose write lock stayed taken for the whole bounded wait.
 TuijieError busy_error(const std::string& path);

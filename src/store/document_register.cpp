@@ -136,7 +136,7 @@ void record_printings(Workspace& workspace, const std::vector<PrintedDocument>& 
   try {
     with_write_transaction(db, [&] { record_in_transaction(workspace, documents, files, at); });
   } catch (const Poco::Exception& e) {
-    throw database_error(e, workspace.database_path(), "store-failed",
+    throw database_error(e, workspace.database_path(), Category::Internal, "store-failed",
                          "打印记录未能存入工作区，未写出任何文件",
                          "the printings could not be recorded; no file was written", true);
   }

@@ -79,7 +79,7 @@ FileStart file_start(const std::string& path) {
 TuijieError not_a_workspace(const std::string& path, const std::string& zh_why,
                             const std::string& en_why) {
   return TuijieError(make_error(
-      "not-a-workspace",
+      Category::MissingInput, "not-a-workspace",
       "此 tuijie.db 不是 tuijie 工作区（" + zh_why + "），未作改动；新工作区请用 tuijie init 创建",
       "this tuijie.db is not a tuijie workspace (" + en_why +
           "); nothing was changed. Make a new one with tuijie init",
@@ -135,7 +135,8 @@ Workspace Workspace::create(const std::string& dir, const std::string& campaign_
   Campaign campaign = Campaign::load(campaign_path);
   const std::string path = db_path_in(dir);
   if (exists(dir)) {
-    throw TuijieError(make_error("workspace-exists", "此文件夹已是工作区，未作改动",
+    throw TuijieError(make_error(Category::CannotCreate, "workspace-exists",
+                                 "此文件夹已是工作区，未作改动",
                                  "this folder is already a workspace; nothing was changed", path));
   }
   std::error_code ignored;
@@ -149,7 +150,7 @@ Workspace Workspace::create(const std::string& dir, const std::string& campaign_
   try {
     Poco::File(dir).createDirectories();
   } catch (const Poco::Exception& e) {
-    throw TuijieError(make_error("workspace-create-failed",
+    throw TuijieError(make_error(Category::CannotCreate, "workspace-create-failed",
                                  "无法创建工作区文件夹：" + e.displayText(),
                                  "cannot create the workspace folder: " + e.displayText(), dir));
   }
@@ -177,10 +178,10 @@ Workspace Workspace::create(const std::string& dir, const std::string& campaign_
   } catch (const Poco::Exception& e) {
     undo();
     if (classify(e, path) == DatabaseFault::Full) {
-      throw database_error(e, path, "workspace-create-failed", "", "");
+      throw database_error(e, path, Category::CannotCreate, "workspace-create-failed", "", "");
     }
     // Whatever else stops it (a read-only folder, no permission), it is "cannot create".
-    throw TuijieError(make_error("workspace-create-failed",
+    throw TuijieError(make_error(Category::CannotCreate, "workspace-create-failed",
                                  "无法创建工作区数据库：" + e.displayText(),
                                  "cannot create the workspace database: " + e.displayText(), path));
   } catch (...) {
@@ -192,7 +193,7 @@ Workspace Workspace::create(const std::string& dir, const std::string& campaign_
 Workspace Workspace::open(const std::string& dir) {
   const std::string path = db_path_in(dir);
   if (!exists(dir)) {
-    throw TuijieError(make_error("workspace-missing",
+    throw TuijieError(make_error(Category::MissingInput, "workspace-missing",
                                  "找不到工作区（tuijie.db）；请先运行 tuijie init",
                                  "no workspace here (tuijie.db); run tuijie init first", path));
   }
@@ -216,8 +217,8 @@ Workspace Workspace::open(const std::string& dir) {
     workspace.campaign_ = stored_campaign(db, path);
     return workspace;
   } catch (const Poco::Exception& e) {
-    throw database_error(e, path, "workspace-unreadable", "无法读取工作区数据库",
-                         "cannot read the workspace database");
+    throw database_error(e, path, Category::MissingInput, "workspace-unreadable",
+                         "无法读取工作区数据库", "cannot read the workspace database");
   }
 }
 
@@ -364,7 +365,7 @@ ImportSummary Workspace::import(const std::vector<records::Record>& records,
     // else the batch's file.
     throw database_error(
         e, classify(e, database_path()) == DatabaseFault::Other ? source.file : database_path(),
-        "store-failed", "记录未能存入工作区，工作区未作改动",
+        Category::Internal, "store-failed", "记录未能存入工作区，工作区未作改动",
         "the records could not be stored; the workspace is unchanged", true);
   }
 }
@@ -389,7 +390,7 @@ void Workspace::save_evaluations(const std::vector<RecordVerdict>& verdicts) {
   try {
     with_write_transaction(db, [&] { write_evaluations(db, verdicts, campaign_->sha256(), when); });
   } catch (const Poco::Exception& e) {
-    throw database_error(e, database_path(), "store-failed",
+    throw database_error(e, database_path(), Category::Internal, "store-failed",
                          "检查结果未能存入工作区，工作区未作改动",
                          "the evaluations could not be stored; the workspace is unchanged", true);
   }

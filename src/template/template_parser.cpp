@@ -222,8 +222,8 @@ Element parse_template_text(const std::string& xml, const std::string& file) {
 Element parse_template_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw TuijieError(
-        make_error("template-missing", "找不到模板文件", "template file not found", path));
+    throw TuijieError(make_error(Category::MissingInput, "template-missing", "找不到模板文件",
+                                 "template file not found", path));
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();

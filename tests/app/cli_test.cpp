@@ -295,6 +295,25 @@ TEST_CASE("import --partial stores the good rows, lists the bad ones and still e
   CHECK(stored[0].key == "TJ2020-P-008");
 }
 
+TEST_CASE("an output file that cannot be written exits 73 (cannot create), naming it") {
+  t::TempDir tmp;
+  make_workspace(tmp);
+  REQUIRE(
+      run_tuijie(kResources + " --workspace ws import " + sample("candidates-extb.csv"), tmp.path())
+          .code == 0);
+  // Where the combined PDF goes there is a folder of the clerk's ("Is a directory").
+  fs::create_directories(tmp.path() / "out" / "combined.pdf");
+  t::write_file((tmp.path() / "out" / "combined.pdf" / "keep.txt").string(), "a clerk's notes");
+  const Run run =
+      run_tuijie(kResources + " --lang en --workspace ws render --combined --out out", tmp.path());
+  INFO(run.err);
+  CHECK(run.code == 73);
+  CHECK(run.err.find("combined.pdf") != std::string::npos);
+  CHECK(run.err.find("Is a directory") != std::string::npos);
+  CHECK(t::read_file((tmp.path() / "out" / "combined.pdf" / "keep.txt").string()) ==
+        "a clerk's notes");
+}
+
 TEST_CASE("render writes one PDF per record and a combined one, the same bytes every run") {
   t::TempDir tmp;
   make_workspace(tmp);

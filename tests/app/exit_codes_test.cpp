@@ -3,33 +3,43 @@
 #include <catch2/catch.hpp>
 
 using namespace tuijie::app;
+using tuijie::Category;
+using tuijie::Diagnostic;
+using tuijie::make_error;
 
 namespace {
-int code_for(const std::string& code) {
-  return exit_code_for({tuijie::make_error(code, "原因", "reason")});
+
+Diagnostic error_of(Category category, const std::string& code = "some-code") {
+  return make_error(category, code, "原因", "reason");
 }
+
 }  // namespace
 
-TEST_CASE("stopping errors map to the promised exit codes") {
-  CHECK(code_for("usage") == 64);
-  CHECK(code_for("workspace-missing") == 66);
-  CHECK(code_for("campaign-missing") == 66);
-  CHECK(code_for("file-missing") == 66);
-  CHECK(code_for("store-failed") == 70);
-  CHECK(code_for("workspace-exists") == 73);
-  CHECK(code_for("cannot-create-output") == 73);
-  // The workspace database's faults: never "internal" (70).
-  CHECK(code_for("workspace-busy") == 75);
-  CHECK(code_for("disk-full") == 73);
-  CHECK(code_for("workspace-read-only") == 73);
-  CHECK(code_for("output-exists") == 73);
-  CHECK(code_for("not-a-workspace") == 66);
-  CHECK(code_for("workspace-inaccessible") == 66);
-  CHECK(code_for("workspace-damaged") == 65);
-  // Anything about the data itself, including codes other stages invent, is bad input.
-  CHECK(code_for("campaign-invalid") == 65);
-  CHECK(code_for("bad-email") == 65);
-  CHECK(exit_code_for({}) == 70);
+TEST_CASE("each category of error has its promised exit code") {
+  CHECK(exit_code_for(Category::Usage) == 64);
+  CHECK(exit_code_for(Category::Data) == 65);
+  CHECK(exit_code_for(Category::MissingInput) == 66);
+  CHECK(exit_code_for(Category::Internal) == 70);
+  CHECK(exit_code_for(Category::CannotCreate) == 73);
+  CHECK(exit_code_for(Category::Busy) == 75);
+  // The category decides, never the code string: a data error may be called anything.
+  CHECK(exit_code_for({error_of(Category::CannotCreate, "bad-email")}) == 73);
+  CHECK(exit_code_for({make_error("pdf-file", "原因", "reason")}) == 65);
+  CHECK(exit_code_for(tuijie::Diagnostics{}) == 70);
+}
+
+TEST_CASE("the most severe category among the errors decides; warnings do not count") {
+  using tuijie::Diagnostics;
+  const Diagnostics data_then_output = {error_of(Category::Data), error_of(Category::CannotCreate)};
+  CHECK(exit_code_for(data_then_output) == 73);
+  CHECK(exit_code_for({error_of(Category::Usage), error_of(Category::MissingInput)}) == 66);
+  CHECK(exit_code_for({error_of(Category::Busy), error_of(Category::Data)}) == 65);
+  CHECK(exit_code_for({error_of(Category::Data), error_of(Category::Usage)}) == 64);
+  CHECK(exit_code_for({error_of(Category::CannotCreate), error_of(Category::Internal)}) == 70);
+  Diagnostic warning = error_of(Category::Internal);
+  warning.severity = tuijie::Severity::Warning;
+  CHECK(exit_code_for({warning, error_of(Category::Data)}) == 65);
+  CHECK(exit_code_for(tuijie::Diagnostics{warning}) == 70);  // no error at all: a bug
 }
 
 TEST_CASE("the exit-code table names every code in both languages") {
