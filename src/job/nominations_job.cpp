@@ -77,7 +77,8 @@ Diagnostic missing_photo(const records::Record& candidate) {
 struct ComposedBundle {
   const merge::NominationBundle* bundle = nullptr;
   std::string stem;  // of the PDF and of the photo folder
-  page::PagedDocument document;
+  std::string pdf;   // the bound bundle
+  int pages = 0;
   DocumentStamp list;
   std::vector<DocumentStamp> forms;  // one per candidate, in the bundle's order
 };
@@ -158,8 +159,12 @@ NominationsResult NominationsJob::run(const Env& env) const {
       one.stem = list.file_name.substr(0, list.file_name.size() - 4);
       // Flat bookmarks: the list, then one per candidate.
       PacketBinder binder;
-      binder.start_part(list_label, 1, list_label);
-      binder.add(list_label, list.document);
+      // After a problem the rest are still composed, so that one run reports them all, but no
+      // more is painted.
+      if (!has_errors(problems)) {
+        binder.start_part(list_label, 1, list_label);
+        binder.add(list_label, list.document);
+      }
       for (size_t i = 0; i < bundle.candidates.size(); ++i) {
         const records::Record& candidate = bundle.candidates[i];
         std::map<std::string, std::string> form_globals = globals;
@@ -168,10 +173,15 @@ NominationsResult NominationsJob::run(const Env& env) const {
         problems.insert(problems.end(), doc.diagnostics.begin(), doc.diagnostics.end());
         const std::string& name = candidate.get("name");
         env.step(++done, total, name);
-        binder.start_part(name, 1, name);
-        binder.add(name, doc.document);
+        if (!has_errors(problems)) {
+          binder.start_part(name, 1, name);
+          binder.add(name, doc.document);
+        }
       }
-      one.document = binder.finish(list.document.info);
+      if (!has_errors(problems)) {
+        one.pages = static_cast<int>(binder.pages());
+        one.pdf = binder.finish(list.document.info);
+      }
       composed.push_back(std::move(one));
     }
     result.diagnostics.insert(result.diagnostics.end(), problems.begin(), problems.end());
@@ -190,10 +200,10 @@ NominationsResult NominationsJob::run(const Env& env) const {
       ComposedBundle& bundle = composed[b];
       const std::string& pdf_name = names[b];
       bundle.stem = pdf_name.substr(0, pdf_name.size() - 4);
-      const int pages = static_cast<int>(bundle.document.pages.size());
-      const std::string sha = publication.add_document(
-          out / pdf_name, pdf::write_pdf(bundle.document), bundle.list.printed());
-      bundle.document = {};
+      const int pages = bundle.pages;
+      const std::string sha =
+          publication.add_document(out / pdf_name, bundle.pdf, bundle.list.printed());
+      std::string().swap(bundle.pdf);
       manifest.push_back({pdf_name, bundle.list.number, bundle.bundle->key, pages, sha});
       for (size_t i = 0; i < bundle.forms.size(); ++i) {
         const records::Record& candidate = bundle.bundle->candidates[i];

@@ -7,22 +7,18 @@ namespace tuijie::job {
 void PacketBinder::start_part(const std::string& title, std::size_t entries,
                               const std::string& first_entry) {
   nested_ = entries > 1 || first_entry != title;
-  bound_.bookmarks.push_back({title, static_cast<int>(bound_.pages.size()), 0, 0});
+  builder_.add_bookmark({title, static_cast<int>(builder_.pages()), 0, 0});
 }
 
 void PacketBinder::add(const std::string& bookmark, page::PagedDocument& document) {
   if (nested_)
-    bound_.bookmarks.push_back({bookmark, static_cast<int>(bound_.pages.size()), 0, 1});
-  for (page::Page& page : document.pages)
-    bound_.pages.push_back(std::move(page));
-  document.pages.clear();
+    builder_.add_bookmark({bookmark, static_cast<int>(builder_.pages()), 0, 1});
+  builder_.add_pages(document.pages);
+  std::vector<page::Page>().swap(document.pages);
 }
 
-page::PagedDocument PacketBinder::finish(const page::DocumentInfo& info) {
-  page::PagedDocument done = std::move(bound_);
-  done.info = info;
-  bound_ = {};
-  return done;
+std::string PacketBinder::finish(const page::DocumentInfo& info) {
+  return builder_.finish(info);
 }
 
 }  // namespace tuijie::job

@@ -2,14 +2,16 @@
 // tables, every recommended organisation's sheet) or a nominating body's bundle. Each document
 // keeps its own page numbers; bookmarks name every part and every document.
 //
-// Documents are added one at a time, as they are composed, so that a job never holds more
-// than one document's page model: the binder keeps what the finished file needs.
+// Documents are added one at a time, as they are composed, and painted into the bound PDF at
+// once (pdf::PdfBuilder): the binder keeps their compressed page contents, never their page
+// models, so a packet's memory grows by what its file holds, not by what its pages were.
 #pragma once
 
 #include <cstddef>
 #include <string>
 
 #include "page/page_model.hpp"
+#include "pdf/pdf_writer.hpp"
 
 namespace tuijie::job {
 
@@ -19,15 +21,15 @@ class PacketBinder {
   /// several documents, or of one named otherwise, gets a bookmark with one child per
   /// document; a part of one document named as the part gets a single bookmark.
   void start_part(const std::string& title, std::size_t entries, const std::string& first_entry);
-  /// Adds a document of the open part under `bookmark` (e.g. the organisation's name). Its
-  /// pages are moved out of `document`.
+  /// Paints a document of the open part, bookmarked `bookmark` (e.g. the organisation's name).
+  /// Its pages are released from `document`.
   void add(const std::string& bookmark, page::PagedDocument& document);
-  std::size_t pages() const { return bound_.pages.size(); }
-  /// The bound document; the binder is empty afterwards.
-  page::PagedDocument finish(const page::DocumentInfo& info);
+  std::size_t pages() const { return builder_.pages(); }
+  /// The bound PDF's bytes; the binder cannot be used afterwards.
+  std::string finish(const page::DocumentInfo& info);
 
  private:
-  page::PagedDocument bound_;
+  pdf::PdfBuilder builder_;
   bool nested_ = false;
 };
 

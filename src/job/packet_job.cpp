@@ -172,14 +172,14 @@ PacketResult PacketJob::run(const Env& env) const {
     publication.add_plain_file(records_dir / "manifest.csv", output::manifest_csv(manifest));
     packet_info.title = globals.at("campaign.city") + "推荐材料包";
     packet_info.subject = globals.at("campaign.organisation.name") + " 推荐材料包";
-    const page::PagedDocument packet = binder.finish(packet_info);
-    publication.add_file_of(out / packet_name, pdf::write_pdf(packet), stamps.front().printed());
+    result.packet_pages = static_cast<int>(binder.pages());
+    publication.add_file_of(out / packet_name, binder.finish(packet_info),
+                            stamps.front().printed());
     publication.commit();
     for (std::size_t i = 0; i < manifest.size(); ++i)
       result.files.push_back({(records_dir / manifest[i].file).string(), manifest[i].pages,
                               manifest[i].document_number, manifest[i].record_key});
     result.packet_path = (out / packet_name).string();
-    result.packet_pages = static_cast<int>(packet.pages.size());
     result.files.push_back({result.packet_path, result.packet_pages, stamps.front().number, ""});
     return 0;
   });

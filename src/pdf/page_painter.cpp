@@ -37,9 +37,12 @@ void require_color(const page::Color& c) {
 
 }  // namespace
 
-HPDF_Image ImageTable::get(const HaruDocument& doc, const image::PreparedImage& image) {
-  HPDF_Image& embedded = images_[&image];
+HPDF_Image ImageTable::get(const HaruDocument& doc,
+                           const std::shared_ptr<const image::PreparedImage>& shown) {
+  const image::PreparedImage& image = *shown;
+  auto& [kept, embedded] = images_[&image];
   if (!embedded) {
+    kept = shown;
     if (image.jpeg.empty()) {
       bad_item("图片没有数据", "an image has no data");
     }
@@ -108,9 +111,16 @@ void PagePainter::paint(const page::GlyphRun& run) {
       run.char_spacing > HPDF_MAX_CHARSPACE) {
     bad_item("字号或字距超出 PDF 允许的范围", "a font size or character spacing is out of range");
   }
+  if (!run.face) {
+    bad_item("文字段没有字体", "a glyph run has no font");
+  }
+  if (!run.text.empty() && run.text.size() != run.glyphs.size()) {
+    bad_item("文字段的字形与字符数目不一致",
+             "a glyph run has a different number of glyphs and characters");
+  }
   auto font = fonts_.find(run.face);
-  if (font == fonts_.end()) {  // collect_font_usage saw every run
-    bad_item("文字段的字体未登记", "a glyph run's font was not collected");
+  if (font == fonts_.end()) {  // the builder makes a font for every face before painting
+    bad_item("文字段的字体未登记", "a glyph run's font was not made");
   }
   const char* step = "drawing text";
   set_fill(run.color);
@@ -197,7 +207,7 @@ void PagePainter::paint(const page::ImageItem& item) {
     bad_item("图片元素没有图片", "an image item has no image");
   }
   require_finite({item.x, item.y, item.w, item.h});
-  HPDF_Image image = images_.get(doc_, *item.image);
+  HPDF_Image image = images_.get(doc_, item.image);
   doc_.check(HPDF_Page_DrawImage(page_, image, static_cast<HPDF_REAL>(item.x),
                                  static_cast<HPDF_REAL>(flip(item.y + item.h)),
                                  static_cast<HPDF_REAL>(item.w), static_cast<HPDF_REAL>(item.h)),

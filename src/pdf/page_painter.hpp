@@ -7,7 +7,9 @@
 
 #include <hpdf.h>
 
+#include <memory>
 #include <unordered_map>
+#include <utility>
 
 #include "page/page_model.hpp"
 #include "pdf/haru_document.hpp"
@@ -15,15 +17,19 @@
 
 namespace tuijie::pdf {
 
-using FontTable = std::unordered_map<const fonts::FontFace*, const Type0Font*>;
+using FontTable = std::unordered_map<const fonts::FontFace*, Type0Font*>;
 
-/// Embeds each prepared image once per document, however many pages show it.
+/// Embeds each prepared image once per document, however many pages show it. It keeps every
+/// image it embedded alive: pages may be dropped once painted, and another image must never
+/// be taken for one of theirs because it was given the same address.
 class ImageTable {
  public:
-  HPDF_Image get(const HaruDocument& doc, const image::PreparedImage& image);
+  HPDF_Image get(const HaruDocument& doc, const std::shared_ptr<const image::PreparedImage>& image);
 
  private:
-  std::unordered_map<const image::PreparedImage*, HPDF_Image> images_;
+  std::unordered_map<const image::PreparedImage*,
+                     std::pair<std::shared_ptr<const image::PreparedImage>, HPDF_Image>>
+      images_;
 };
 
 class PagePainter {

@@ -9,7 +9,6 @@
 
 #include "core/diagnostic.hpp"
 #include "pdf/atomic_file.hpp"
-#include "pdf/font_usage.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/metadata.hpp"
 #include "pdf/page_painter.hpp"
@@ -40,51 +39,93 @@ void compress_page_content(HaruDocument& doc, HPDF_Page page) {
 
 }  // namespace
 
+struct PdfBuilder::State {
+  explicit State(const PdfOptions& options) : options(options) {
+    // A page tree of nodes of kPagesPerNode pages once there are more than that many (a
+    // document of fewer pages gets the same single node as without).
+    pdf.check(HPDF_SetPagesConfiguration(pdf.get(), kPagesPerNode), "configuring the page tree");
+  }
+
+  PdfOptions options;
+  // The fonts are declared first so that they outlive the libharu document that points to
+  // them. One per face, in the order of their first glyph run.
+  std::vector<std::unique_ptr<Type0Font>> fonts;
+  HaruDocument pdf;
+  FontTable font_of_face;
+  ImageTable images;
+  std::vector<HPDF_Page> pages;
+  std::vector<double> page_heights;
+  std::vector<page::Bookmark> bookmarks;
+  bool finished = false;
+
+  // The font of every face `page` shows, made at the face's first run.
+  void add_fonts(const page::Page& page) {
+    for (const page::Item& item : page.items) {
+      const auto* run = std::get_if<page::GlyphRun>(&item);
+      if (!run || run->glyphs.empty() || !run->face || font_of_face.count(run->face))
+        continue;
+      fonts.push_back(std::make_unique<Type0Font>(pdf, *run->face, options.compress));
+      font_of_face[run->face] = fonts.back().get();
+    }
+  }
+};
+
+PdfBuilder::PdfBuilder(const PdfOptions& options) : state_(std::make_unique<State>(options)) {}
+
+PdfBuilder::~PdfBuilder() = default;
+
+void PdfBuilder::add_pages(const std::vector<page::Page>& pages) {
+  State& s = *state_;
+  for (const page::Page& page : pages) {
+    require_page_size(page, s.pages.size());
+    s.add_fonts(page);
+    HPDF_Page pdf_page = s.pdf.check(HPDF_AddPage(s.pdf.get()), "adding a page");
+    s.pdf.check(HPDF_Page_SetWidth(pdf_page, static_cast<HPDF_REAL>(page.width)), "sizing a page");
+    s.pdf.check(HPDF_Page_SetHeight(pdf_page, static_cast<HPDF_REAL>(page.height)),
+                "sizing a page");
+    PagePainter painter(s.pdf, pdf_page, page.height, s.font_of_face, s.images);
+    for (const page::Item& item : page.items) {
+      painter.paint(item);
+    }
+    if (s.options.compress) {
+      compress_page_content(s.pdf, pdf_page);
+    }
+    s.pages.push_back(pdf_page);
+    s.page_heights.push_back(page.height);
+  }
+}
+
+void PdfBuilder::add_bookmark(const page::Bookmark& bookmark) {
+  state_->bookmarks.push_back(bookmark);
+}
+
+std::size_t PdfBuilder::pages() const {
+  return state_->pages.size();
+}
+
+std::string PdfBuilder::finish(const page::DocumentInfo& info) {
+  State& s = *state_;
+  if (s.pages.empty()) {
+    throw TuijieError(make_error("pdf-input", "文档没有页面（排版错误）",
+                                 "the document has no pages (a layout error)"));
+  }
+  for (const auto& font : s.fonts)
+    font->finish();
+  write_info(s.pdf, info);
+  write_outline(s.pdf, s.pages, s.page_heights, s.bookmarks);
+  return s.pdf.save();
+}
+
 std::string write_pdf(const page::PagedDocument& doc, const PdfOptions& options) {
   if (doc.pages.empty()) {
     throw TuijieError(make_error("pdf-input", "文档没有页面（排版错误）",
                                  "the document has no pages (a layout error)"));
   }
-  std::vector<FontUsage> usages = collect_font_usage(doc);
-
-  // The fonts are declared first so that they outlive the libharu document that points to
-  // them.
-  std::vector<std::unique_ptr<Type0Font>> fonts;
-  HaruDocument pdf;
-  FontTable font_of_face;
-  for (const FontUsage& usage : usages) {
-    fonts.push_back(std::make_unique<Type0Font>(pdf, usage, options.compress));
-    font_of_face[&usage.face()] = fonts.back().get();
-  }
-
-  if (doc.pages.size() > kPagesPerNode) {
-    pdf.check(HPDF_SetPagesConfiguration(pdf.get(), kPagesPerNode), "configuring the page tree");
-  }
-  ImageTable images;
-  std::vector<HPDF_Page> pages;
-  std::vector<double> page_heights;
-  pages.reserve(doc.pages.size());
-  page_heights.reserve(doc.pages.size());
-  for (size_t i = 0; i < doc.pages.size(); ++i) {
-    const page::Page& page = doc.pages[i];
-    require_page_size(page, i);
-    HPDF_Page pdf_page = pdf.check(HPDF_AddPage(pdf.get()), "adding a page");
-    pdf.check(HPDF_Page_SetWidth(pdf_page, static_cast<HPDF_REAL>(page.width)), "sizing a page");
-    pdf.check(HPDF_Page_SetHeight(pdf_page, static_cast<HPDF_REAL>(page.height)), "sizing a page");
-    PagePainter painter(pdf, pdf_page, page.height, font_of_face, images);
-    for (const page::Item& item : page.items) {
-      painter.paint(item);
-    }
-    if (options.compress) {
-      compress_page_content(pdf, pdf_page);
-    }
-    pages.push_back(pdf_page);
-    page_heights.push_back(page.height);
-  }
-
-  write_info(pdf, doc.info);
-  write_outline(pdf, pages, page_heights, doc.bookmarks);
-  return pdf.save();
+  PdfBuilder builder(options);
+  builder.add_pages(doc.pages);
+  for (const page::Bookmark& bookmark : doc.bookmarks)
+    builder.add_bookmark(bookmark);
+  return builder.finish(doc.info);
 }
 
 void write_pdf_file(const page::PagedDocument& doc, const std::string& path,

@@ -7,7 +7,9 @@
 // calls except the read-only font data.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "page/page_model.hpp"
 
@@ -17,6 +19,30 @@ struct PdfOptions {
   /// Flate-compress content streams, font programs and ToUnicode maps. Off only to read the
   /// raw PDF while debugging.
   bool compress = true;
+};
+
+/// A PDF made page by page: each page is painted and its content compressed when it is
+/// added, so that the caller can drop its page model at once (a packet of thousands of pages
+/// then holds only the compressed contents). Fonts are subset once, by finish(), to the glyphs
+/// all pages showed. The bytes are those write_pdf gives for the same pages and bookmarks.
+class PdfBuilder {
+ public:
+  explicit PdfBuilder(const PdfOptions& options = {});
+  ~PdfBuilder();
+  PdfBuilder(const PdfBuilder&) = delete;
+  PdfBuilder& operator=(const PdfBuilder&) = delete;
+
+  /// Paints `pages` after those added so far. Throws as write_pdf does.
+  void add_pages(const std::vector<page::Page>& pages);
+  /// A bookmark; its page counts from the first page added to this builder.
+  void add_bookmark(const page::Bookmark& bookmark);
+  std::size_t pages() const;
+  /// The finished file. The builder cannot be used afterwards.
+  std::string finish(const page::DocumentInfo& info);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 /// The PDF file as bytes. Throws TuijieError (code "pdf-input" for a document the layout

@@ -34,73 +34,61 @@ uint16_t decode_code(const char* bytes) {
 
 }  // namespace
 
-Type0Font::Type0Font(HaruDocument& doc, const FontUsage& usage, bool compress) : usage_(usage) {
-  FontSubset subset = subset_font(usage);
-  CidFontContent content;
-  content.base_font = subset.tag + "+" + usage.face().postscript_name().substr(0, 100);
-  assign_codes(subset, content);
-  content.program = std::move(subset.program);
-  create_font_dictionary(doc, content.base_font);
-  add_cid_font_objects(doc, font_, usage.face(), content, compress);
+Type0Font::Type0Font(HaruDocument& doc, const fonts::FontFace& face, bool compress)
+    : doc_(doc), compress_(compress), usage_(face) {
+  width_of_code_.push_back(0);  // code 0 is never given: .notdef
+  create_font_dictionary(doc);
 }
 
-void Type0Font::assign_codes(const FontSubset& subset, CidFontContent& content) {
-  const fonts::FontFace& face = usage_.face();
-  if (subset.glyph_count + usage_.aliases().size() > 0xFFFF) {
+uint16_t Type0Font::next_code() {
+  if (width_of_code_.size() > 0xFFFF) {
     throw TuijieError(make_error("pdf-input", "一种字体用到的字形和字符过多，超出 PDF 编码范围",
                                  "a font is used for more glyphs and characters than PDF codes "
                                  "can hold",
-                                 face.path()));
+                                 usage_.face().path()));
   }
+  return static_cast<uint16_t>(width_of_code_.size());
+}
+
+void Type0Font::finish() {
+  const fonts::FontFace& face = usage_.face();
+  FontSubset subset = subset_font(usage_);
+  CidFontContent content;
+  content.base_font = subset.tag + "+" + face.postscript_name().substr(0, 100);
   std::vector<std::pair<uint16_t, double>> widths;
   std::vector<std::pair<uint16_t, char32_t>> texts;
-  widths.reserve(usage_.glyphs().size());
-  texts.reserve(usage_.glyphs().size());
-  code_of_index_ = subset.new_glyphs;
-  uint16_t max_code = 0;
+  // Big-endian subset glyph id for every code: its glyph's, for a glyph and for each alias.
+  std::vector<uint16_t> glyph_of_code(width_of_code_.size(), 0);
   for (size_t i = 0; i < usage_.glyphs().size(); ++i) {
-    uint16_t code = code_of_index_[i];
-    max_code = std::max(max_code, code);
+    const uint16_t code = code_of_index_[i];
+    glyph_of_code[code] = subset.new_glyphs[i];
     widths.emplace_back(code, width_in_thousandths(face, usage_.glyphs()[i]));
     texts.emplace_back(code, usage_.characters()[i]);
   }
   for (size_t k = 0; k < usage_.aliases().size(); ++k) {
     const FontUsage::Alias& alias = usage_.aliases()[k];
-    auto code = static_cast<uint16_t>(subset.glyph_count + k);
-    alias_codes_.push_back(code);
-    max_code = code;
+    const uint16_t code = alias_codes_[k];
+    glyph_of_code[code] = subset.new_glyphs[static_cast<size_t>(usage_.index_of(alias.glyph))];
     widths.emplace_back(code, width_in_thousandths(face, alias.glyph));
     texts.emplace_back(code, alias.character);
   }
-
-  width_of_code_.assign(max_code + 1, 0);
-  for (const auto& [code, width] : widths) {
-    width_of_code_[code] = static_cast<uint32_t>(std::lround(width));
+  std::string& map = content.cid_to_gid_map;
+  map.reserve(2 * glyph_of_code.size());
+  for (uint16_t glyph : glyph_of_code) {
+    map += static_cast<char>(glyph >> 8);
+    map += static_cast<char>(glyph & 0xFF);
   }
   content.widths = build_cid_widths(std::move(widths));
   content.to_unicode = build_to_unicode_cmap(std::move(texts));
-  if (!alias_codes_.empty()) {
-    // Big-endian glyph id for every code: itself below the aliases, its glyph's for each alias.
-    std::string& map = content.cid_to_gid_map;
-    map.reserve(2 * (max_code + 1));
-    auto append = [&map](uint32_t glyph) {
-      map += static_cast<char>(glyph >> 8);
-      map += static_cast<char>(glyph & 0xFF);
-    };
-    for (uint32_t code = 0; code < subset.glyph_count; ++code) {
-      append(code);
-    }
-    for (const FontUsage::Alias& alias : usage_.aliases()) {
-      append(code_of_index_[usage_.index_of(alias.glyph)]);
-    }
-  }
+  content.program = std::move(subset.program);
+  std::strncpy(fontdef_.base_font, content.base_font.c_str(), HPDF_LIMIT_MAX_NAME_LEN);
+  add_cid_font_objects(doc_, font_, face, content, compress_);
 }
 
-void Type0Font::create_font_dictionary(HaruDocument& doc, const std::string& base_font) {
+void Type0Font::create_font_dictionary(HaruDocument& doc) {
   // The stand-ins libharu's font code expects. The font definition's type stays
   // "uninitialised" so that no libharu TrueType helper ever treats it as one of its own.
   fontdef_.sig_bytes = HPDF_FONTDEF_SIG_BYTES;
-  std::strncpy(fontdef_.base_font, base_font.c_str(), HPDF_LIMIT_MAX_NAME_LEN);
   fontdef_.mmgr = doc.mmgr();
   fontdef_.error = doc.mmgr()->error;
   fontdef_.type = HPDF_FONTDEF_TYPE_UNINITIALIZED;
@@ -128,21 +116,28 @@ void Type0Font::create_font_dictionary(HaruDocument& doc, const std::string& bas
 }
 
 void Type0Font::encode(std::span<const uint32_t> glyphs, std::u32string_view text,
-                       std::string& out) const {
+                       std::string& out) {
   for (size_t i = 0; i < glyphs.size(); ++i) {
-    uint32_t glyph = glyphs[i];
-    int index = usage_.index_of(glyph);
-    if (index < 0) {  // collect_font_usage saw every glyph of the document
-      throw TuijieError(make_error("pdf-write", "字形不在字体子集中（内部错误）",
-                                   "a glyph is missing from the font subset (internal error)"));
+    const uint32_t glyph = glyphs[i];
+    const char32_t character = i < text.size() ? text[i] : 0;
+    const size_t known_glyphs = usage_.glyphs().size();
+    const size_t known_aliases = usage_.aliases().size();
+    usage_.add(glyph, character);  // validates the glyph id
+    const auto index = static_cast<size_t>(usage_.index_of(glyph));
+    if (usage_.glyphs().size() > known_glyphs) {
+      code_of_index_.push_back(next_code());
+      width_of_code_.push_back(
+          static_cast<uint32_t>(std::lround(width_in_thousandths(usage_.face(), glyph))));
+    }
+    if (usage_.aliases().size() > known_aliases) {
+      alias_codes_.push_back(next_code());
+      width_of_code_.push_back(width_of_code_[code_of_index_[index]]);
     }
     uint16_t code = code_of_index_[index];
-    char32_t character = i < text.size() ? text[i] : 0;
-    if (!alias_codes_.empty() && character != 0 && character != usage_.characters()[index]) {
-      int alias = usage_.alias_of(glyph, character);
-      if (alias >= 0) {
-        code = alias_codes_[alias];
-      }
+    if (character != 0 && character != usage_.characters()[index]) {
+      const int alias = usage_.alias_of(glyph, character);
+      if (alias >= 0)
+        code = alias_codes_[static_cast<size_t>(alias)];
     }
     out += static_cast<char>(0x80 | (code >> 12));
     out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));

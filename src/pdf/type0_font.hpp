@@ -8,11 +8,12 @@
 // route cannot be used: it drops the parts of composite glyphs whose ids are above 32767 and
 // writes a malformed ToUnicode map.
 //
-// Codes are the glyph ids of the subset (CIDToGIDMap /Identity), so no code-to-glyph map is
-// needed. Only when a glyph is shown for more than one character (FontUsage::Alias) do the
-// extra characters get codes after the subset's last glyph, and then a CIDToGIDMap stream
-// maps every code. A document's glyphs are all known before the first page is drawn, so the
-// font is complete when it is created.
+// Codes are given out as glyphs are first shown (1, 2, 3, ...; a glyph shown for a second
+// character gets a code of its own, so that each copies out as itself), and a CIDToGIDMap
+// stream maps each code to its glyph in the subset. So a page can be drawn, compressed and
+// forgotten before the document's last glyph is known: the subset, widths and ToUnicode map
+// are made once by finish(), after the last page. That is what lets a packet of thousands of
+// pages be written without holding its page models.
 #pragma once
 
 #include <hpdf.h>
@@ -33,26 +34,30 @@ namespace tuijie::pdf {
 
 class Type0Font {
  public:
-  /// Subsets the face to the glyphs of `usage` and adds the font's objects to `doc`. `usage`
-  /// must outlive this font.
-  Type0Font(HaruDocument& doc, const FontUsage& usage, bool compress);
+  /// Adds the (still empty) font dictionary for `face` to `doc`; finish() completes it.
+  Type0Font(HaruDocument& doc, const fonts::FontFace& face, bool compress);
   Type0Font(const Type0Font&) = delete;
   Type0Font& operator=(const Type0Font&) = delete;
 
   HPDF_Font handle() const { return font_; }
 
-  /// Appends to `out` the string HPDF_Page_ShowText takes to show `glyphs` (source glyph ids,
-  /// all recorded in the usage this font was made from) for `text` (the character of each
-  /// glyph, or empty). libharu takes NUL-terminated text, so each code travels as three bytes
-  /// that are never 0, and the encoder turns them back into the 2-byte code.
-  void encode(std::span<const uint32_t> glyphs, std::u32string_view text, std::string& out) const;
+  /// Appends to `out` the string HPDF_Page_ShowText takes to show `glyphs` (source glyph ids)
+  /// for `text` (the character of each glyph, or empty), giving codes to glyphs shown for the
+  /// first time. libharu takes NUL-terminated text, so each code travels as three bytes that
+  /// are never 0, and the encoder turns them back into the 2-byte code. Throws TuijieError
+  /// "pdf-input" for a glyph the face does not have, or more codes than a PDF font holds.
+  void encode(std::span<const uint32_t> glyphs, std::u32string_view text, std::string& out);
+
+  /// Subsets the face to the glyphs shown and adds the font's objects (CIDFont, descriptor,
+  /// program, widths, ToUnicode, CIDToGIDMap). Once, after the last page.
+  void finish();
 
   /// Bytes `encode` appends per glyph; libharu limits one string to 65535 bytes.
   static constexpr size_t kBytesPerGlyph = 3;
 
  private:
-  void assign_codes(const FontSubset& subset, CidFontContent& content);
-  void create_font_dictionary(HaruDocument& doc, const std::string& base_font);
+  uint16_t next_code();
+  void create_font_dictionary(HaruDocument& doc);
 
   static HPDF_TextWidth text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT length);
   static char* encode_text(HPDF_Encoder encoder, const char* text, HPDF_UINT length,
@@ -64,10 +69,12 @@ class Type0Font {
   HPDF_FontDef_Rec fontdef_{};
   HPDF_Encoder_Rec encoder_{};
 
-  const FontUsage& usage_;
+  HaruDocument& doc_;
+  bool compress_;
+  FontUsage usage_;
   std::vector<uint16_t> code_of_index_;  // code of each glyph of usage_, in its order
   std::vector<uint16_t> alias_codes_;    // code of each alias of usage_, in its order
-  std::vector<uint32_t> width_of_code_;  // thousandths of an em, rounded
+  std::vector<uint32_t> width_of_code_;  // thousandths of an em, rounded; [0] unused
   HPDF_Font font_ = nullptr;
 };
 
