@@ -139,7 +139,7 @@ int TuijieApplication::dispatch() {
     }
     throw_usage("缺少命令", "no command given");
   }
-  Command* command = find_command(command_name_);
+  const Command* command = find_command(command_name_);
   if (command == nullptr) {
     throw_usage("没有这个命令：" + command_name_, "no such command: " + command_name_);
   }

@@ -1,4 +1,7 @@
-#include "app/booklet_command.hpp"
+// tuijie booklet: the committee's award booklet (推介结果手册) from the imported results — a
+// cover, the contents, one section per award category — and, for a print shop, the same
+// pages imposed for saddle stitching.
+#include "app/commands.hpp"
 
 #include <Poco/Util/Option.h>
 
@@ -11,64 +14,20 @@
 
 namespace tuijie::app {
 
-std::string BookletCommand::summary(Lang lang) const {
-  return tr(lang, "写出推介结果手册（封面、目录、各奖项）", "write the award booklet");
-}
+namespace {
 
-std::string BookletCommand::description(Lang lang) const {
-  return tr(lang,
-            "按活动文件 awards 中奖项的顺序，把导入的推介结果（import --kind result）排成手册："
-            "封面、带页码和引导点的目录、每个奖项一节（从右页开始，页眉为奖项名称，页码在外侧），"
-            "每条含名称、地区、推介理由和主要数据（人物含照片和职务）。--paper 选模板提供的"
-            "纸张（A5 或 A4）；--impose saddle 另写一个骑马钉拼版 PDF：两页拼在一张横向纸上，"
-            "按折页顺序排列，补空白页到 4 的倍数，供印刷厂双面印刷（短边翻转）、对折、骑马钉。",
-            "Sets the imported results (import --kind result) as a booklet, the award "
-            "categories in the campaign file's order: a cover, contents with page numbers and "
-            "dotted leaders, one section per category (starting on a right-hand page, the "
-            "category as running header, folios on the outer side), each winner with name, "
-            "region, citation and key figures (persons with photo and post). --paper picks a "
-            "paper the template offers (A5 or A4); --impose saddle also writes the pages "
-            "imposed for saddle stitching: two pages side by side on a landscape sheet of twice "
-            "the width, in folding order, blank pages added up to a multiple of four, for a "
-            "print shop to print double-sided (flip on the short edge), fold and staple.");
-}
-
-void BookletCommand::define_options(Poco::Util::OptionSet& options, Lang lang) const {
-  using Poco::Util::Option;
-  add_out_option(options, lang, "工作区/out", "WORKSPACE/out");
-  options.addOption(Option("paper", "",
-                           tr(lang, "纸张：A5（默认）或 A4，须为模板提供的版式",
-                              "paper: A5 (default) or A4, a layout the template offers"))
-                        .argument("SIZE"));
-  options.addOption(Option("impose", "",
-                           tr(lang, "另写拼版 PDF：saddle = 骑马钉",
-                              "also write an imposed PDF: "
-                              "saddle = saddle stitch"))
-                        .argument("SCHEME"));
-  options.addOption(Option("template", "t",
-                           tr(lang, "手册模板（默认 templates/booklet.xml）",
-                              "booklet template (default: templates/booklet.xml)"))
-                        .argument("FILE"));
-  add_fonts_option(options, lang);
-}
-
-int BookletCommand::run(Context& context, const std::vector<std::string>& args) {
-  if (!args.empty()) {
-    throw_usage("booklet 不接受参数 “" + args.front() + "”",
-                "booklet takes no arguments, not '" + args.front() + "'");
-  }
+int run_booklet(Context& context, const Command& command, const std::vector<std::string>& args) {
+  command.require_no_arguments(args);
   job::BookletJob job;
-  job.impose = option(context, *this, "impose");
-  job.paper = option(context, *this, "paper");
-  job.template_path = option(context, *this, "template");
-  job.out_dir = option(context, *this, "out");
+  job.impose = option(context, command, "impose");
+  job.paper = option(context, command, "paper");
+  job.template_path = option(context, command, "template");
+  job.out_dir = option(context, command, "out");
   if (!job.impose.empty() && job.impose != "saddle") {
     throw_usage("--impose 只支持 saddle（骑马钉），不是 “" + job.impose + "”",
                 "--impose knows only saddle (saddle stitch), not '" + job.impose + "'");
   }
-  store::Workspace workspace = context.open_workspace();
-  const job::BookletResult result = job.run(job_env(context, *this, workspace));
-  print_tidied(context, result.tidied);
+  const job::BookletResult result = run_job(context, command, job);
   if (const int code = report_result(context, result, "有问题，未写出手册，见上。",
                                      "Problems found; the booklet was not written, see above.");
       code != kExitOk) {
@@ -86,6 +45,41 @@ int BookletCommand::run(Context& context, const std::vector<std::string>& args) 
                   << '\n';
   }
   return kExitOk;
+}
+
+}  // namespace
+
+Command booklet_command() {
+  return Command(
+      {"booklet",
+       "[--out DIR] [--paper A5|A4] [--impose saddle] [--template FILE] [--fonts MANIFEST]",
+       "写出推介结果手册（封面、目录、各奖项）",
+       "write the award booklet",
+       "按活动文件 awards 中奖项的顺序，把导入的推介结果（import --kind result）排成手册："
+       "封面、带页码和引导点的目录、每个奖项一节（从右页开始，页眉为奖项名称，页码在外侧），"
+       "每条含名称、地区、推介理由和主要数据（人物含照片和职务）。--paper 选模板提供的"
+       "纸张（A5 或 A4）；--impose saddle 另写一个骑马钉拼版 PDF：两页拼在一张横向纸上，"
+       "按折页顺序排列，补空白页到 4 的倍数，供印刷厂双面印刷（短边翻转）、对折、骑马钉。",
+       "Sets the imported results (import --kind result) as a booklet, the award "
+       "categories in the campaign file's order: a cover, contents with page numbers and "
+       "dotted leaders, one section per category (starting on a right-hand page, the "
+       "category as running header, folios on the outer side), each winner with name, "
+       "region, citation and key figures (persons with photo and post). --paper picks a "
+       "paper the template offers (A5 or A4); --impose saddle also writes the pages "
+       "imposed for saddle stitching: two pages side by side on a landscape sheet of twice "
+       "the width, in folding order, blank pages added up to a multiple of four, for a "
+       "print shop to print double-sided (flip on the short edge), fold and staple.",
+       {out_option("工作区/out", "WORKSPACE/out"),
+        {"paper", "", "纸张：A5（默认）或 A4，须为模板提供的版式",
+         "paper: A5 (default) or A4, a layout the template offers", "SIZE"},
+        {"impose", "", "另写拼版 PDF：saddle = 骑马钉",
+         "also write an imposed PDF: "
+         "saddle = saddle stitch",
+         "SCHEME"},
+        {"template", "t", "手册模板（默认 templates/booklet.xml）",
+         "booklet template (default: templates/booklet.xml)", "FILE"},
+        fonts_option()}},
+      run_booklet);
 }
 
 }  // namespace tuijie::app

@@ -1,4 +1,5 @@
-#include "app/help_command.hpp"
+// tuijie help [COMMAND]: the program's help, or a command's (same as tuijie COMMAND --help).
+#include "app/commands.hpp"
 
 #include "app/commands.hpp"
 #include "app/context.hpp"
@@ -8,17 +9,9 @@
 
 namespace tuijie::app {
 
-std::string HelpCommand::summary(Lang lang) const {
-  return tr(lang, "显示帮助", "show help");
-}
+namespace {
 
-std::string HelpCommand::description(Lang lang) const {
-  return tr(lang, "显示 tuijie 的帮助，或某个命令的帮助。", "Shows tuijie's help, or a command's.");
-}
-
-void HelpCommand::define_options(Poco::Util::OptionSet&, Lang) const {}
-
-int HelpCommand::run(Context& context, const std::vector<std::string>& args) {
+int run_help(Context& context, const Command&, const std::vector<std::string>& args) {
   if (args.empty()) {
     print_program_help(context.out(), context.lang());
     return kExitOk;
@@ -32,6 +25,19 @@ int HelpCommand::run(Context& context, const std::vector<std::string>& args) {
   }
   print_command_help(context.out(), *command, context.lang());
   return kExitOk;
+}
+
+}  // namespace
+
+Command help_command() {
+  return Command({"help",
+                  "[COMMAND]",
+                  "显示帮助",
+                  "show help",
+                  "显示 tuijie 的帮助，或某个命令的帮助。",
+                  "Shows tuijie's help, or a command's.",
+                  {}},
+                 run_help);
 }
 
 }  // namespace tuijie::app

@@ -40,9 +40,9 @@ void print_program_help(std::ostream& out, Lang lang) {
   define_global_options(options, lang);
   std::string footer = tr(lang, "命令：\n", "Commands:\n");
   for (const auto& command : commands()) {
-    std::string name(command->name());
+    std::string name(command.name());
     footer += "  " + name + std::string(name.size() < 8 ? 8 - name.size() : 1, ' ') +
-              command->summary(lang) + "\n";
+              command.summary(lang) + "\n";
   }
   footer += tr(lang, "“tuijie help 命令” 显示该命令的帮助。\n\n",
                "'tuijie help COMMAND' shows a command's help.\n\n");

@@ -1,4 +1,5 @@
-#include "app/init_command.hpp"
+// tuijie init DIR [--campaign FILE]: makes DIR a new workspace for a campaign.
+#include "app/commands.hpp"
 
 #include <Poco/Util/Option.h>
 
@@ -16,36 +17,14 @@ namespace tuijie::app {
 namespace {
 // The campaign a workspace gets when none is named, relative to the resources folder.
 constexpr const char* kDefaultCampaign = "data/campaigns/tianjin-2020.json";
-}  // namespace
 
-std::string InitCommand::summary(Lang lang) const {
-  return tr(lang, "新建工作区", "create a workspace");
-}
-
-std::string InitCommand::description(Lang lang) const {
-  return tr(lang,
-            "在 DIR 中新建工作区（tuijie.db），并保存所用活动文件的完整内容。"
-            "DIR 不存在时自动创建；已是工作区时不作任何改动。",
-            "Makes DIR a new workspace (tuijie.db) holding a full copy of the campaign file. "
-            "DIR is created when missing; an existing workspace is left untouched.");
-}
-
-void InitCommand::define_options(Poco::Util::OptionSet& options, Lang lang) const {
-  options.addOption(
-      Poco::Util::Option("campaign", "",
-                         tr(lang, "活动文件（默认：data/campaigns/tianjin-2020.json）",
-                            "campaign file (default: "
-                            "data/campaigns/tianjin-2020.json)"))
-          .argument("FILE"));
-}
-
-int InitCommand::run(Context& context, const std::vector<std::string>& args) {
+int run_init(Context& context, const Command& command, const std::vector<std::string>& args) {
   if (args.size() != 1) {
     throw_usage("init 需要且只需要一个参数：工作区文件夹 DIR",
                 "init takes exactly one argument: the workspace folder DIR");
   }
-  const std::string campaign = context.config().has(binding_for("campaign"))
-                                   ? context.config().getString(binding_for("campaign"))
+  const std::string campaign = context.config().has(command.binding_for("campaign"))
+                                   ? context.config().getString(command.binding_for("campaign"))
                                    : context.resource(kDefaultCampaign);
   const store::Workspace workspace =
       store::Workspace::create(args[0], campaign, run_clock_from_environment());
@@ -54,6 +33,24 @@ int InitCommand::run(Context& context, const std::vector<std::string>& args) {
                 << workspace.campaign().name() << context.tr("，文件 ", ", file ")
                 << workspace.campaign().file_name() << context.tr("）", ")") << '\n';
   return kExitOk;
+}
+
+}  // namespace
+
+Command init_command() {
+  return Command({"init",
+                  "DIR [--campaign FILE]",
+                  "新建工作区",
+                  "create a workspace",
+                  "在 DIR 中新建工作区（tuijie.db），并保存所用活动文件的完整内容。"
+                  "DIR 不存在时自动创建；已是工作区时不作任何改动。",
+                  "Makes DIR a new workspace (tuijie.db) holding a full copy of the campaign file. "
+                  "DIR is created when missing; an existing workspace is left untouched.",
+                  {{"campaign", "", "活动文件（默认：data/campaigns/tianjin-2020.json）",
+                    "campaign file (default: "
+                    "data/campaigns/tianjin-2020.json)",
+                    "FILE"}}},
+                 run_init);
 }
 
 }  // namespace tuijie::app

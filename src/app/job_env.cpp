@@ -1,7 +1,5 @@
 #include "app/job_env.hpp"
 
-#include <Poco/Util/Option.h>
-
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -20,20 +18,14 @@ constexpr const char* kDefaultFonts = "fonts/fonts.xml";
 
 }  // namespace
 
-void add_fonts_option(Poco::Util::OptionSet& options, Lang lang) {
-  options.addOption(Poco::Util::Option("fonts", "f",
-                                       tr(lang, "字体清单（默认 fonts/fonts.xml）",
-                                          "font manifest (default: fonts/fonts.xml)"))
-                        .argument("MANIFEST"));
+OptionSpec fonts_option() {
+  return {"fonts", "f", "字体清单（默认 fonts/fonts.xml）",
+          "font manifest (default: fonts/fonts.xml)", "MANIFEST"};
 }
 
-void add_out_option(Poco::Util::OptionSet& options, Lang lang, std::string_view default_zh,
-                    std::string_view default_en) {
-  options.addOption(
-      Poco::Util::Option("out", "o",
-                         tr(lang, "输出文件夹（默认：" + std::string(default_zh) + "）",
-                            "output folder (default: " + std::string(default_en) + ")"))
-          .argument("DIR"));
+OptionSpec out_option(std::string_view default_zh, std::string_view default_en) {
+  return {"out", "o", "输出文件夹（默认：" + std::string(default_zh) + "）",
+          "output folder (default: " + std::string(default_en) + ")", "DIR"};
 }
 
 std::string option(Context& context, const Command& command, std::string_view name,

@@ -5,8 +5,7 @@
 
 #include <string>
 #include <string_view>
-
-#include <Poco/Util/OptionSet.h>
+#include <type_traits>
 
 #include "app/command.hpp"
 #include "app/context.hpp"
@@ -16,10 +15,9 @@
 namespace tuijie::app {
 
 /// --fonts MANIFEST (default: fonts/fonts.xml).
-void add_fonts_option(Poco::Util::OptionSet& options, Lang lang);
+OptionSpec fonts_option();
 /// --out DIR, its default described as `default_zh` / `default_en` (e.g. 工作区/out/packet).
-void add_out_option(Poco::Util::OptionSet& options, Lang lang, std::string_view default_zh,
-                    std::string_view default_en);
+OptionSpec out_option(std::string_view default_zh, std::string_view default_en);
 
 /// The env a command's job runs with. Names the font manifest (--fonts, else the resources'
 /// fonts/fonts.xml; the job loads it) when `with_fonts`; throws TuijieError "fonts-missing"
@@ -28,12 +26,23 @@ void add_out_option(Poco::Util::OptionSet& options, Lang lang, std::string_view 
 job::Env job_env(Context& context, const Command& command, store::Workspace& workspace,
                  bool with_fonts = true);
 
+/// What tidying the output folder after an interrupted run did, when it did anything.
+void print_tidied(Context& context, const output::Tidied& tidied);
+
+/// Opens the workspace and runs `job` in it with the command's env; prints what tidying the
+/// output folder did, when the job reports it.
+template <class Job>
+auto run_job(Context& context, const Command& command, const Job& job, bool with_fonts = true) {
+  store::Workspace workspace = context.open_workspace();
+  auto result = job.run(job_env(context, command, workspace, with_fonts));
+  if constexpr (std::is_base_of_v<job::JobResult, decltype(result)>)
+    print_tidied(context, result.tidied);
+  return result;
+}
+
 /// The value of the command's option `name`, or `fallback`.
 std::string option(Context& context, const Command& command, std::string_view name,
                    const std::string& fallback = "");
-
-/// What tidying the output folder after an interrupted run did, when it did anything.
-void print_tidied(Context& context, const output::Tidied& tidied);
 
 /// "wrote PATH (N pages)" for each PDF, "wrote PATH" for other files.
 void print_written(Context& context, const std::vector<job::WrittenFile>& files);

@@ -1,4 +1,7 @@
-#include "app/packet_command.hpp"
+// tuijie packet: the city bureau's recommendation packet for the organisation track — the
+// cover letter, the summary tables and every recommended organisation's sheet in one
+// bookmarked PDF, and beside it a folder of the same documents with manifest.csv.
+#include "app/commands.hpp"
 
 #include <Poco/Util/Option.h>
 
@@ -11,45 +14,15 @@
 
 namespace tuijie::app {
 
-std::string PacketCommand::summary(Lang lang) const {
-  return tr(lang, "写出推荐材料包（推荐函、汇总表、各单位信息表）",
-            "write the recommendation packet (cover letter, summary tables, sheets)");
-}
+namespace {
 
-std::string PacketCommand::description(Lang lang) const {
-  return tr(lang,
-            "按活动文件评估工作区中的企业、园区和培训机构，把推荐函、推荐汇总表和每个符合条件的"
-            "单位的信息表合成一个带书签的 PDF，并在旁边的 records 文件夹中写出各文件和 "
-            "manifest.csv（文件、文档编号、记录、页数、SHA-256）。不符合条件的记录不收入，除非"
-            "给出 --include-ineligible（此时在汇总表中标明）。",
-            "Evaluates the workspace's enterprises, parks and institutions against the campaign "
-            "and binds the cover letter, the summary tables and the sheet of every recommended "
-            "organisation into one bookmarked PDF; beside it, a records folder holds each "
-            "document and manifest.csv (file, document number, record, pages, SHA-256). "
-            "Records that are not recommendable are left out unless --include-ineligible is "
-            "given (the summary then marks them).");
-}
-
-void PacketCommand::define_options(Poco::Util::OptionSet& options, Lang lang) const {
-  using Poco::Util::Option;
-  add_out_option(options, lang, "工作区/out/packet", "WORKSPACE/out/packet");
-  options.addOption(Option("include-ineligible", "",
-                           tr(lang, "也收入不符合条件的记录（在汇总表中标明）",
-                              "include records that are not recommendable (marked)")));
-  add_fonts_option(options, lang);
-}
-
-int PacketCommand::run(Context& context, const std::vector<std::string>& args) {
-  if (!args.empty()) {
-    throw_usage("packet 不接受参数 “" + args.front() + "”",
-                "packet takes no arguments, not '" + args.front() + "'");
-  }
+int run_packet(Context& context, const Command& command, const std::vector<std::string>& args) {
+  command.require_no_arguments(args);
   job::PacketJob job;
-  job.out_dir = option(context, *this, "out");
-  job.include_ineligible = context.config().getBool(binding_for("include-ineligible"), false);
-  store::Workspace workspace = context.open_workspace();
-  const job::PacketResult result = job.run(job_env(context, *this, workspace));
-  print_tidied(context, result.tidied);
+  job.out_dir = option(context, command, "out");
+  job.include_ineligible =
+      context.config().getBool(command.binding_for("include-ineligible"), false);
+  const job::PacketResult result = run_job(context, command, job);
   if (const int code = report_result(context, result, "有问题，未写出材料包，见上。",
                                      "Problems found; the packet was not written, see above.");
       code != kExitOk) {
@@ -62,6 +35,31 @@ int PacketCommand::run(Context& context, const std::vector<std::string>& args) {
   for (const auto& [kind, count] : result.recommended)
     context.out() << "  " << kind << ": " << count << context.tr(" 条推荐", " recommended") << '\n';
   return kExitOk;
+}
+
+}  // namespace
+
+Command packet_command() {
+  return Command(
+      {"packet",
+       "[--out DIR] [--include-ineligible] [--fonts MANIFEST]",
+       "写出推荐材料包（推荐函、汇总表、各单位信息表）",
+       "write the recommendation packet (cover letter, summary tables, sheets)",
+       "按活动文件评估工作区中的企业、园区和培训机构，把推荐函、推荐汇总表和每个符合条件的"
+       "单位的信息表合成一个带书签的 PDF，并在旁边的 records 文件夹中写出各文件和 "
+       "manifest.csv（文件、文档编号、记录、页数、SHA-256）。不符合条件的记录不收入，除非"
+       "给出 --include-ineligible（此时在汇总表中标明）。",
+       "Evaluates the workspace's enterprises, parks and institutions against the campaign "
+       "and binds the cover letter, the summary tables and the sheet of every recommended "
+       "organisation into one bookmarked PDF; beside it, a records folder holds each "
+       "document and manifest.csv (file, document number, record, pages, SHA-256). "
+       "Records that are not recommendable are left out unless --include-ineligible is "
+       "given (the summary then marks them).",
+       {out_option("工作区/out/packet", "WORKSPACE/out/packet"),
+        {"include-ineligible", "", "也收入不符合条件的记录（在汇总表中标明）",
+         "include records that are not recommendable (marked)"},
+        fonts_option()}},
+      run_packet);
 }
 
 }  // namespace tuijie::app

@@ -1,4 +1,7 @@
-#include "app/verify_command.hpp"
+// tuijie verify FILE.pdf...: reads each printed document's number and hash back from the PDF
+// and says whether the workspace's record still matches what was printed, naming the fields
+// that changed since.
+#include "app/commands.hpp"
 
 #include <ostream>
 
@@ -88,52 +91,50 @@ void print_verdict(Context& context, const job::FileVerdict& verdict) {
   }
 }
 
-}  // namespace
-
-std::string VerifyCommand::summary(Lang lang) const {
-  return tr(lang, "核对打印出的 PDF 与工作区记录是否一致",
-            "check printed PDFs against the workspace's records");
-}
-
-std::string VerifyCommand::description(Lang lang) const {
-  return tr(lang,
-            "从每个 PDF 读出 tuijie 打印时写入的文档编号，把文件与以该编号记录的文件比较，再把"
-            "工作区中的记录与打印时的数据比较：\n"
-            "  一致            文件与 tuijie 写出的完全相同，记录未改动（另存过的文件：页面内容"
-            "与打印时相同）\n"
-            "  已变更：页面…   页面与以该编号打印的任何文件都不同（页面被替换或改动）\n"
-            "  已变更：字段…   文件如打印时，但记录此后改过，列出改动的字段\n"
-            "  未知            没有 tuijie 文档编号，或本工作区从未打印过该编号\n"
-            "全部一致时退出码为 0，有变更或未知时为 65。",
-            "Reads the document number tuijie wrote into each PDF, compares the file with the "
-            "files recorded under that number, then the workspace's record with the data "
-            "printed:\n"
-            "  matches            the file is byte for byte one tuijie wrote and the record is "
-            "unchanged (for a file saved again by another program: its pages are as "
-            "printed)\n"
-            "  changed: pages...  the pages differ from every file printed under the number "
-            "(pages replaced or edited)\n"
-            "  changed: FIELDS    the file is as printed, but the record changed since; the "
-            "fields that differ\n"
-            "  unknown            no tuijie number, or one this workspace never printed\n"
-            "Exits 0 when every file matches, 65 when any changed or is unknown.");
-}
-
-void VerifyCommand::define_options(Poco::Util::OptionSet&, Lang) const {}
-
-int VerifyCommand::run(Context& context, const std::vector<std::string>& args) {
+int run_verify(Context& context, const Command& command, const std::vector<std::string>& args) {
   if (args.empty()) {
     throw_usage("verify 需要至少一个 PDF 文件", "verify needs at least one PDF file");
   }
-  store::Workspace workspace = context.open_workspace();
   job::VerifyJob job;
   job.files = args;
   bool all_match = true;
-  for (const job::FileVerdict& verdict : job.run(job_env(context, *this, workspace, false))) {
+  for (const job::FileVerdict& verdict : run_job(context, command, job, false)) {
     print_verdict(context, verdict);
     all_match = all_match && verdict.matches();
   }
   return all_match ? kExitOk : kExitDataError;
+}
+
+}  // namespace
+
+Command verify_command() {
+  return Command(
+      {"verify",
+       "FILE.pdf...",
+       "核对打印出的 PDF 与工作区记录是否一致",
+       "check printed PDFs against the workspace's records",
+       "从每个 PDF 读出 tuijie 打印时写入的文档编号，把文件与以该编号记录的文件比较，再把"
+       "工作区中的记录与打印时的数据比较：\n"
+       "  一致            文件与 tuijie 写出的完全相同，记录未改动（另存过的文件：页面内容"
+       "与打印时相同）\n"
+       "  已变更：页面…   页面与以该编号打印的任何文件都不同（页面被替换或改动）\n"
+       "  已变更：字段…   文件如打印时，但记录此后改过，列出改动的字段\n"
+       "  未知            没有 tuijie 文档编号，或本工作区从未打印过该编号\n"
+       "全部一致时退出码为 0，有变更或未知时为 65。",
+       "Reads the document number tuijie wrote into each PDF, compares the file with the "
+       "files recorded under that number, then the workspace's record with the data "
+       "printed:\n"
+       "  matches            the file is byte for byte one tuijie wrote and the record is "
+       "unchanged (for a file saved again by another program: its pages are as "
+       "printed)\n"
+       "  changed: pages...  the pages differ from every file printed under the number "
+       "(pages replaced or edited)\n"
+       "  changed: FIELDS    the file is as printed, but the record changed since; the "
+       "fields that differ\n"
+       "  unknown            no tuijie number, or one this workspace never printed\n"
+       "Exits 0 when every file matches, 65 when any changed or is unknown.",
+       {}},
+      run_verify);
 }
 
 }  // namespace tuijie::app
