@@ -5,6 +5,17 @@
 //
 // Each mode runs in its own child process, so that its peak memory is its own and each pays
 // for loading its fonts, as the peers' one-process-per-run figures do.
+//
+//   tuijie-bench packet [-n 1,500,2000,5000] [--fonts fonts/fonts.xml] [--keep DIR]
+//
+// The packet case (packet_bench.cpp, `make bench-packet`): for each N, in its own child, a
+// new workspace of the Tianjin campaign (clock fixed at 2020-06-30) gets N generated, eligible
+// enterprises (enterprise_generator.hpp, seed 2020) through job::ImportJob; then only
+// job::PacketJob is timed (it loads the fonts, as `tuijie packet` does). Each row: N, the
+// documents in the records folder, the packet's pages, seconds, pages/s, packet bytes/page,
+// peak RSS, and the peak's growth over the N=1 row per extra page, which is what a packet
+// costs in memory beyond the fixed cost of fonts and templates (N=1 always runs first). The
+// workspace goes to a temporary folder that is removed, or under --keep DIR to DIR/n<N>/.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,6 +27,7 @@
 #include <string>
 #include <thread>
 
+#include "bench/packet_bench.hpp"
 #include "bench/peer_records.hpp"
 #include "core/diagnostic.hpp"
 #include "fonts/font_set.hpp"
@@ -125,6 +137,8 @@ int run_photo_forms(const Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "packet") == 0)
+    return tuijie::bench::packet_main(argc - 1, argv + 1);
   Options options;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -144,7 +158,8 @@ int main(int argc, char** argv) {
     else {
       std::fprintf(
           stderr,
-          "usage: tuijie-bench --records FILE [--fonts M] [--template T] [-n N] [--out DIR]\n");
+          "usage: tuijie-bench --records FILE [--fonts M] [--template T] [-n N] [--out DIR]\n"
+          "       tuijie-bench packet [-n 1,500,2000,5000] [--fonts M] [--keep DIR]\n");
       return 64;
     }
   }
