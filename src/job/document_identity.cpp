@@ -87,12 +87,12 @@ DocumentStamp stamp_record(const store::Campaign& campaign, store::NumberPlan& p
 }
 
 DocumentStamp stamp_collection(const store::Campaign& campaign, store::NumberPlan& plan,
-                               const std::string& kind, const std::string& data,
+                               const std::string& kind, std::string data,
                                const std::string& group) {
   DocumentStamp stamp;
   stamp.identity = {kind, group, series_of(campaign, kind)};
-  stamp.data = data;
   stamp.hash = store::sha256_hex(data);
+  stamp.data = std::move(data);
   stamp.number = plan.number_for(stamp.identity);
   return stamp;
 }

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 
 #include "merge/record_sets.hpp"
 #include "records/record.hpp"
@@ -23,7 +24,9 @@ struct DocumentStamp {
   /// The globals a template prints: document.number and document.hash (short form).
   void add_to(std::map<std::string, std::string>& globals) const;
   /// What the register keeps of it once printed.
-  store::PrintedDocument printed() const { return {identity, number, hash, data}; }
+  store::PrintedDocument printed() const& { return {identity, number, hash, data}; }
+  /// The same, taking the data along: a packet of thousands keeps each record's data once.
+  store::PrintedDocument printed() && { return {identity, number, hash, std::move(data)}; }
 };
 
 /// The least number of digits of a sequence, from the campaign (document_number.digits).
@@ -47,7 +50,7 @@ DocumentStamp stamp_record(const store::Campaign& campaign, store::NumberPlan& p
 /// nomination list per nominating body): each group keeps its own number; "" for a kind
 /// printed once per workspace.
 DocumentStamp stamp_collection(const store::Campaign& campaign, store::NumberPlan& plan,
-                               const std::string& kind, const std::string& data,
+                               const std::string& kind, std::string data,
                                const std::string& group = "");
 
 }  // namespace tuijie::job

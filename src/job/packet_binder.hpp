@@ -27,9 +27,12 @@ class PacketBinder {
   std::size_t pages() const { return builder_.pages(); }
   /// The bound PDF's bytes; the binder cannot be used afterwards.
   std::string finish(const page::DocumentInfo& info);
+  /// The bound PDF written to `fd` (false, errno set, when a write failed), for a packet too
+  /// large to hold twice; all the binder held is freed before it returns.
+  bool finish(const page::DocumentInfo& info, int fd) { return builder_.finish(info, fd); }
 
  private:
-  pdf::PdfBuilder builder_;
+  pdf::PdfBuilder builder_{pdf::PdfOptions{.compress = true, .spill_contents = true}};
   bool nested_ = false;
 };
 

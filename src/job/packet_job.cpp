@@ -85,10 +85,6 @@ PacketResult PacketJob::run(const Env& env) const {
     parts.push_back(std::move(part));
   }
 
-  // The summary prints the listed records; the cover letter only the counts it states, so that
-  // a corrected figure changes the summary but not the letter.
-  const std::string listed_data = collection_data(chosen.records, counts);
-  const std::string stated_data = collection_data({}, counts);
   const std::string date = pdf_creation_date(env.clock, campaign.document_date());
   const records::Record none;
   const fs::path out = env.output_folder(out_dir, "packet");
@@ -107,8 +103,11 @@ PacketResult PacketJob::run(const Env& env) const {
     std::vector<output::NameRequest> requests;
     for (const Part& part : parts) {
       if (part.records == nullptr) {
-        stamps.push_back(stamp_collection(campaign, publication.numbers(), part.spec.document,
-                                          part.spec.counts_only ? stated_data : listed_data));
+        // The summary prints the listed records; the cover letter only the counts it states,
+        // so that a corrected figure changes the summary but not the letter.
+        stamps.push_back(stamp_collection(
+            campaign, publication.numbers(), part.spec.document,
+            collection_data(part.spec.counts_only ? merge::RecordSets{} : chosen.records, counts)));
         std::map<std::string, std::string> own = globals;
         stamps.back().add_to(own);
         requests.push_back({merge::document_file_name(part.tpl, none, own), stamps.back().number});
@@ -159,8 +158,10 @@ PacketResult PacketJob::run(const Env& env) const {
           continue;
         if (entry == 0)
           packet_info = doc.document.info;
+        // The packet's own printing (the letter's) is recorded from stamps.front() below.
         const std::string sha = publication.add_document(
-            records_dir / names[entry], pdf::write_pdf(doc.document), stamps[entry].printed());
+            records_dir / names[entry], pdf::write_pdf(doc.document),
+            entry == 0 ? stamps[entry].printed() : std::move(stamps[entry]).printed());
         manifest.push_back({names[entry], stamps[entry].number, record.key,
                             static_cast<int>(doc.document.pages.size()), sha});
         binder.add(bookmark, doc.document);
@@ -173,8 +174,10 @@ PacketResult PacketJob::run(const Env& env) const {
     packet_info.title = globals.at("campaign.city") + "推荐材料包";
     packet_info.subject = globals.at("campaign.organisation.name") + " 推荐材料包";
     result.packet_pages = static_cast<int>(binder.pages());
-    publication.add_file_of(out / packet_name, binder.finish(packet_info),
-                            stamps.front().printed());
+    // Written straight to its file: a packet of thousands of pages is not held twice.
+    publication.add_file_of_written(
+        out / packet_name, [&](int fd) { return binder.finish(packet_info, fd); },
+        stamps.front().printed());
     publication.commit();
     for (std::size_t i = 0; i < manifest.size(); ++i)
       result.files.push_back({(records_dir / manifest[i].file).string(), manifest[i].pages,

@@ -3,6 +3,9 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
+#include <fstream>
+#include <vector>
+
 #include "pdf/page_digest.hpp"
 
 namespace tuijie::output {
@@ -42,6 +45,23 @@ void Publication::add_printing(const store::PrintedDocument& document) {
 std::string Publication::add_file_of(const std::filesystem::path& final_path, std::string_view pdf,
                                      const store::PrintedDocument& document) {
   return stage_pdf(final_path, pdf, document);
+}
+
+std::string Publication::add_file_of_written(const std::filesystem::path& final_path,
+                                             const std::function<bool(int fd)>& write,
+                                             const store::PrintedDocument& document) {
+  const std::filesystem::path temporary = files_.stage_written(final_path, write);
+  const pdf::PageDigest digest = pdf::page_digest_of_file(temporary.string());
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  std::ifstream in(temporary, std::ios::binary);
+  std::vector<char> chunk(1 << 16);
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0)
+    sha.update(chunk.data(), static_cast<unsigned>(in.gcount()));
+  const std::string hex = Poco::DigestEngine::digestToHex(sha.digest());
+  std::lock_guard lock(mutex_);
+  printed_files_.push_back({document.number, document.hash, final_path.filename().string(), hex,
+                            digest.sha256, digest.pages});
+  return hex;
 }
 
 std::string Publication::add_plain_file(const std::filesystem::path& final_path,

@@ -38,6 +38,12 @@ class Publication {
   /// Stages another PDF that carries `document`'s printing (verify then knows it too).
   std::string add_file_of(const std::filesystem::path& final_path, std::string_view pdf,
                           const store::PrintedDocument& document);
+  /// The same for a PDF too large to hold in memory (a packet of thousands of pages): `write`
+  /// writes it to the file descriptor it is given (returning false, errno set, when a write
+  /// fails); its hashes are then read back from the file.
+  std::string add_file_of_written(const std::filesystem::path& final_path,
+                                  const std::function<bool(int fd)>& write,
+                                  const store::PrintedDocument& document);
   /// Stages a file that is no document. Returns its SHA-256.
   std::string add_plain_file(const std::filesystem::path& final_path, std::string_view bytes);
 

@@ -107,6 +107,11 @@ StagedFiles::~StagedFiles() {
 }
 
 void StagedFiles::stage(const fs::path& final_path, std::string_view bytes) {
+  stage_written(final_path, [&](int fd) { return write_all(fd, bytes); });
+}
+
+fs::path StagedFiles::stage_written(const fs::path& final_path,
+                                    const std::function<bool(int fd)>& write) {
   std::error_code error;
   fs::create_directories(final_path.parent_path(), error);
   if (error)
@@ -115,7 +120,14 @@ void StagedFiles::stage(const fs::path& final_path, std::string_view bytes) {
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd < 0)
     file_error(final_path, errno);
-  bool ok = write_all(fd, bytes) && ::fsync(fd) == 0;
+  bool ok = false;
+  try {
+    ok = write(fd) && ::fsync(fd) == 0;
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    throw;
+  }
   int failure = ok ? 0 : errno;
   if (::close(fd) != 0 && ok) {
     ok = false;
@@ -127,6 +139,7 @@ void StagedFiles::stage(const fs::path& final_path, std::string_view bytes) {
   }
   std::lock_guard lock(mutex_);
   staged_.push_back({temporary, final_path});
+  return temporary;
 }
 
 void StagedFiles::publish() {

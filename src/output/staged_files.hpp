@@ -29,6 +29,11 @@ class StagedFiles {
   /// it. Safe to call from several threads. Throws TuijieError "output-file" (exit 73) with
   /// the reason (the disk is full, the folder is read-only, …).
   void stage(const std::filesystem::path& final_path, std::string_view bytes);
+  /// The same for a file too large to hold in memory: `write` writes it to the open file
+  /// descriptor it is given, returning false (errno set) when a write fails. Returns the
+  /// temporary file's path, for reading it back before it is published.
+  std::filesystem::path stage_written(const std::filesystem::path& final_path,
+                                      const std::function<bool(int fd)>& write);
 
   /// Renames every staged file into place, in the order staged, and flushes the folders.
   /// Throws TuijieError "output-file" naming the file when a rename fails; the files not yet

@@ -39,6 +39,9 @@ std::string flate_compress(std::string_view data) {
     throw std::bad_alloc();
   }
   out.resize(size);
+  // The bound is about the input's size; a page's content deflates to a fifth of it, and a
+  // packet keeps thousands of them.
+  out.shrink_to_fit();
   return out;
 }
 

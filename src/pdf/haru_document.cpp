@@ -2,6 +2,7 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_streams.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -37,6 +38,8 @@ HaruDocument::~HaruDocument() {
   if (doc_) {
     HPDF_Free(doc_);
   }
+  if (spill_ != nullptr)
+    std::fclose(spill_);
 }
 
 HPDF_MMgr HaruDocument::mmgr() const {
@@ -83,7 +86,19 @@ void HaruDocument::fail(std::string_view step) const {
 void HaruDocument::set_stream_data(HPDF_Dict stream_object, std::string data, bool compress) {
   OwnedBytes& owned = owned_.emplace_back();
   owned.bytes = compress ? flate_compress(data) : std::move(data);
-  owned_size_ += owned.bytes.size();
+  owned.size = owned.bytes.size();
+  owned_size_ += owned.size;
+  if (spill_ != nullptr) {
+    if (std::fwrite(owned.bytes.data(), 1, owned.size, spill_) != owned.size) {
+      throw TuijieError(make_error(Category::CannotCreate, "pdf-file",
+                                   "无法写入临时文件（磁盘已满？）",
+                                   "cannot write a temporary file (disk full?)"));
+    }
+    owned.spilled_at = spill_end_;
+    owned.spill = spill_;
+    spill_end_ += static_cast<long>(owned.size);
+    std::string().swap(owned.bytes);
+  }
   HPDF_Stream reader =
       HPDF_CallbackReader_New(mmgr(), &HaruDocument::read_owned, &HaruDocument::seek_owned,
                               &HaruDocument::tell_owned, &HaruDocument::size_owned, &owned);
@@ -96,9 +111,18 @@ void HaruDocument::set_stream_data(HPDF_Dict stream_object, std::string data, bo
 
 HPDF_STATUS HaruDocument::read_owned(HPDF_Stream stream, HPDF_BYTE* buffer, HPDF_UINT* size) {
   auto* owned = static_cast<OwnedBytes*>(stream->attr);
-  size_t left = owned->bytes.size() - owned->position;
+  size_t left = owned->size - owned->position;
   size_t count = std::min<size_t>(*size, left);
-  std::memcpy(buffer, owned->bytes.data() + owned->position, count);
+  if (owned->spilled_at < 0) {
+    std::memcpy(buffer, owned->bytes.data() + owned->position, count);
+  } else {
+    if (std::fflush(owned->spill) != 0 ||
+        ::pread(fileno(owned->spill), buffer, count,
+                owned->spilled_at + static_cast<long>(owned->position)) !=
+            static_cast<ssize_t>(count)) {
+      return HPDF_FILE_IO_ERROR;
+    }
+  }
   owned->position += count;
   *size = static_cast<HPDF_UINT>(count);
   return count == left ? HPDF_STREAM_EOF : HPDF_OK;
@@ -108,9 +132,9 @@ HPDF_STATUS HaruDocument::seek_owned(HPDF_Stream stream, HPDF_INT position, HPDF
   auto* owned = static_cast<OwnedBytes*>(stream->attr);
   long base = mode == HPDF_SEEK_SET   ? 0
               : mode == HPDF_SEEK_CUR ? static_cast<long>(owned->position)
-                                      : static_cast<long>(owned->bytes.size());
+                                      : static_cast<long>(owned->size);
   long target = base + position;
-  if (target < 0 || target > static_cast<long>(owned->bytes.size())) {
+  if (target < 0 || target > static_cast<long>(owned->size)) {
     return HPDF_STREAM_EOF;
   }
   owned->position = static_cast<size_t>(target);
@@ -122,7 +146,7 @@ HPDF_INT32 HaruDocument::tell_owned(HPDF_Stream stream) {
 }
 
 HPDF_UINT32 HaruDocument::size_owned(HPDF_Stream stream) {
-  return static_cast<HPDF_UINT32>(static_cast<OwnedBytes*>(stream->attr)->bytes.size());
+  return static_cast<HPDF_UINT32>(static_cast<OwnedBytes*>(stream->attr)->size);
 }
 
 namespace {
@@ -145,22 +169,41 @@ std::string HaruDocument::stream_data(HPDF_Dict stream_object) {
   return memory_stream_bytes(stream_object->stream);
 }
 
+void HaruDocument::spill_streams() {
+  if (spill_ != nullptr)
+    return;
+  spill_ = std::tmpfile();
+  if (spill_ == nullptr) {
+    throw TuijieError(make_error(Category::CannotCreate, "pdf-file", "无法创建临时文件",
+                                 "cannot create a temporary file"));
+  }
+}
+
 std::string HaruDocument::save() {
   std::string out;
   out.reserve(owned_size_ + 16384);
-  auto append = [](HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) -> HPDF_STATUS {
+  save([&out](const char* data, std::size_t size) {
+    out.append(data, size);
+    return true;
+  });
+  return out;
+}
+
+void HaruDocument::save(const std::function<bool(const char* data, std::size_t size)>& sink) {
+  using Sink = std::function<bool(const char*, std::size_t)>;
+  auto write = [](HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) -> HPDF_STATUS {
     try {  // no exception may cross libharu's C frames
-      static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
-      return HPDF_OK;
+      const Sink& to = *static_cast<const Sink*>(stream->attr);
+      return to(reinterpret_cast<const char*>(data), size) ? HPDF_OK : HPDF_FILE_IO_ERROR;
     } catch (...) {
       return HPDF_FAILD_TO_ALLOC_MEM;
     }
   };
-  // libharu saves into the document's stream; a callback writer puts the file straight into
-  // `out` instead of a chain of 4 KB memory blocks.
-  doc_->stream = check(HPDF_CallbackWriter_New(mmgr(), append, &out), "saving the document");
+  // libharu saves into the document's stream; a callback writer hands the file straight to
+  // `sink` instead of a chain of 4 KB memory blocks.
+  doc_->stream = check(HPDF_CallbackWriter_New(mmgr(), write, const_cast<Sink*>(&sink)),
+                       "saving the document");
   check(HPDF_SaveToStream(doc_), "saving the document");
-  return out;
 }
 
 }  // namespace tuijie::pdf

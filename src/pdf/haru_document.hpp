@@ -10,7 +10,9 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <cstdio>
 #include <deque>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -53,7 +55,14 @@ class HaruDocument {
   static std::string stream_data(HPDF_Dict stream_object);
 
   /// The whole file. The document must not be changed afterwards.
+  /// From now on, stream data set with set_stream_data is kept in an unnamed temporary file
+  /// instead of memory until save() reads it, so that a document of thousands of pages holds
+  /// none of their contents. Throws TuijieError "pdf-file" when no temporary file can be made.
+  void spill_streams();
+
   std::string save();
+  /// Saves into `sink`, which returns false when it cannot take more (the save then fails).
+  void save(const std::function<bool(const char* data, std::size_t size)>& sink);
 
  private:
   [[noreturn]] void fail(std::string_view step) const;
@@ -66,8 +75,11 @@ class HaruDocument {
 
   // Stream data owned by the document, read by libharu through a callback stream.
   struct OwnedBytes {
-    std::string bytes;
+    std::string bytes;  // empty once spilled
     size_t position = 0;
+    long spilled_at = -1;  // offset in `spill`, or -1 while in `bytes`
+    std::FILE* spill = nullptr;
+    size_t size = 0;
   };
   static HPDF_STATUS read_owned(HPDF_Stream stream, HPDF_BYTE* buffer, HPDF_UINT* size);
   static HPDF_STATUS seek_owned(HPDF_Stream stream, HPDF_INT position, HPDF_WhenceMode mode);
@@ -77,6 +89,10 @@ class HaruDocument {
   ErrorRecord error_;
   std::deque<OwnedBytes> owned_;  // a deque never moves its elements
   size_t owned_size_ = 0;
+  // Where stream data goes once set, when spilling: an unnamed temporary file (std::tmpfile,
+  // removed when closed), read back only by save().
+  std::FILE* spill_ = nullptr;
+  long spill_end_ = 0;
   HPDF_Doc doc_ = nullptr;
 };
 

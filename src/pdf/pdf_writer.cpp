@@ -3,6 +3,9 @@
 #include <hpdf.h>
 #include <hpdf_pages.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <memory>
 #include <string>
 #include <vector>
@@ -44,6 +47,8 @@ struct PdfBuilder::State {
     // A page tree of nodes of kPagesPerNode pages once there are more than that many (a
     // document of fewer pages gets the same single node as without).
     pdf.check(HPDF_SetPagesConfiguration(pdf.get(), kPagesPerNode), "configuring the page tree");
+    if (options.spill_contents)
+      pdf.spill_streams();
   }
 
   PdfOptions options;
@@ -104,6 +109,35 @@ std::size_t PdfBuilder::pages() const {
 }
 
 std::string PdfBuilder::finish(const page::DocumentInfo& info) {
+  std::string out;
+  finish(info, [&out](const char* data, std::size_t size) {
+    out.append(data, size);
+    return true;
+  });
+  return out;
+}
+
+bool PdfBuilder::finish(const page::DocumentInfo& info, int fd) {
+  bool ok = true;
+  finish(info, [fd, &ok](const char* data, std::size_t size) {
+    while (size > 0) {
+      const ssize_t written = ::write(fd, data, size);
+      if (written < 0) {
+        if (errno == EINTR)
+          continue;
+        ok = false;
+        return false;
+      }
+      data += written;
+      size -= static_cast<std::size_t>(written);
+    }
+    return true;
+  });
+  return ok;
+}
+
+void PdfBuilder::finish(const page::DocumentInfo& info,
+                        const std::function<bool(const char*, std::size_t)>& sink) {
   State& s = *state_;
   if (s.pages.empty()) {
     throw TuijieError(make_error("pdf-input", "文档没有页面（排版错误）",
@@ -113,7 +147,13 @@ std::string PdfBuilder::finish(const page::DocumentInfo& info) {
     font->finish();
   write_info(s.pdf, info);
   write_outline(s.pdf, s.pages, s.page_heights, s.bookmarks);
-  return s.pdf.save();
+  try {
+    s.pdf.save(sink);
+  } catch (...) {
+    state_.reset();
+    throw;
+  }
+  state_.reset();  // the pages' contents and libharu's objects: what a packet is made of
 }
 
 std::string write_pdf(const page::PagedDocument& doc, const PdfOptions& options) {

@@ -7,6 +7,7 @@
 // calls except the read-only font data.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ struct PdfOptions {
   /// Flate-compress content streams, font programs and ToUnicode maps. Off only to read the
   /// raw PDF while debugging.
   bool compress = true;
+  /// Keep the pages' contents in a temporary file until the document is saved (PdfBuilder,
+  /// for a packet of thousands of pages), not in memory.
+  bool spill_contents = false;
 };
 
 /// A PDF made page by page: each page is painted and its content compressed when it is
@@ -39,8 +43,14 @@ class PdfBuilder {
   std::size_t pages() const;
   /// The finished file. The builder cannot be used afterwards.
   std::string finish(const page::DocumentInfo& info);
+  /// The finished file, written to the open file descriptor `fd`; false (errno set) when a
+  /// write failed. All the builder holds is freed before it returns.
+  bool finish(const page::DocumentInfo& info, int fd);
 
  private:
+  void finish(const page::DocumentInfo& info,
+              const std::function<bool(const char*, std::size_t)>& sink);
+
   struct State;
   std::unique_ptr<State> state_;
 };
