@@ -7,7 +7,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBU
 # cmake --build runs make again: keep its output free of "Entering directory" lines.
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps configure build demo test sanitize-build sanitize fuzz tsan bench bench-packet format clean
+.PHONY: all deps configure build demo test golden-update sanitize-build sanitize fuzz tsan bench bench-packet format clean
 
 all: build
 
@@ -26,6 +26,13 @@ demo: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Accepts the current page dumps of the golden documents (tests/golden/*/expected.txt, see
+# tests/golden/README.md) after a reviewed change; `git diff tests/golden` shows what moved.
+golden-update: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target test_golden
+	@TUIJIE_GOLDEN_UPDATE=1 $(BUILD)/tests/golden/test_golden "[case]"
+	@cd $(BUILD) && ctest --output-on-failure -R '^golden:'
 
 # One clang build (build-asan/) serves the sanitizer tests and the fuzz targets: everything
 # compiled with ASan + UBSan and libFuzzer's instrumentation (CMakeLists.txt, TUIJIE_SANITIZE).

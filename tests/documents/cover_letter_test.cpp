@@ -29,7 +29,7 @@ namespace {
 const std::string kSource = TUIJIE_SOURCE_DIR;
 
 struct Letter {
-  std::shared_ptr<const fonts::FontSet> fonts = fonts::FontSet::load(kSource + "/fonts/fonts.xml");
+  std::shared_ptr<const fonts::FontSet> fonts = fonts::FontSet::load(TUIJIE_TEST_FONTS);
   store::Campaign campaign = store::Campaign::load(kSource + "/data/campaigns/tianjin-2020.json");
   std::map<std::string, std::string> globals = [this] {
     auto g = campaign.globals();

@@ -49,7 +49,7 @@ const std::vector<RenderedSample>& samples() {
       for (auto& r : result.records)
         all.push_back(r);
     }
-    auto fonts = fonts::FontSet::load(kSource + "/fonts/fonts.xml");
+    auto fonts = fonts::FontSet::load(TUIJIE_TEST_FONTS);
     static auto keep_fonts = fonts;  // glyph runs point into the faces
     auto tpl = merge::compile_template(
         templates::parse_template_file(kSource + "/templates/candidate-form.xml"), *fonts, {});

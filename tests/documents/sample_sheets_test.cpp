@@ -58,7 +58,7 @@ const std::vector<RenderedSheet>& sheets() {
     auto campaign = store::Campaign::load(kSource + "/data/campaigns/tianjin-2020.json");
     records::ImportOptions options;
     options.campaign_date = campaign.age_date();
-    static auto fonts = fonts::FontSet::load(kSource + "/fonts/fonts.xml");
+    static auto fonts = fonts::FontSet::load(TUIJIE_TEST_FONTS);
     std::string dir = fresh_test_dir("sheets-" + std::to_string(getpid()));
     std::vector<RenderedSheet> out;
     for (const KindSetup& kind : kKinds) {

@@ -299,3 +299,35 @@ TEST_CASE("resolving from many threads opens each face once", "[threads]") {
   }
   CHECK(seen[0]->path() == kHanaMinB);
 }
+
+TEST_CASE("the tests' manifest names the files fonts.xml chooses on a machine with nothing added") {
+  const auto production = FontSet::load(kManifest);
+  const auto test = FontSet::load(TUIJIE_TEST_FONTS);
+  const std::string drop_ins = fs::path(kManifest).parent_path().string() + "/";
+  REQUIRE(test->roles() == production->roles());
+  for (const std::string& role : production->roles()) {
+    const FontChain& chosen = *production->chain(role);
+    const FontChain& fixed = *test->chain(role);
+    INFO("role " << role);
+    REQUIRE(fixed.size() == chosen.size());
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+      if (chosen.path(i).rfind(drop_ins, 0) == 0) {
+        WARN("fonts/ holds a font of its own (" << chosen.path(i) << "): not compared");
+        continue;
+      }
+      CHECK(fixed.path(i) == chosen.path(i));
+      CHECK(fixed.index(i) == chosen.index(i));
+    }
+  }
+  // The same roles stand in, by the same faces (the notes differ only in the drop-in named).
+  const auto stand_ins = [](const FontSet& set) {
+    std::vector<std::string> notes;
+    for (const std::string& note : set.substitutions()) {
+      // "仿宋（fangsong）" and "以 LXGW WenKai 代替" of the Chinese half.
+      const std::string zh = note.substr(0, note.find(" / "));
+      notes.push_back(zh.substr(0, zh.find("：")) + zh.substr(zh.find("以 ")));
+    }
+    return notes;
+  };
+  CHECK(stand_ins(*test) == stand_ins(*production));
+}

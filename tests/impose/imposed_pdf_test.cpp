@@ -28,8 +28,7 @@ const double kA5Width = mm_to_pt(148), kA5Height = mm_to_pt(210);
 
 // Pages printing "第N页" centred near their top.
 PagedDocument booklet(int pages) {
-  static const auto fonts =
-      fonts::FontSet::load(std::string(TUIJIE_SOURCE_DIR) + "/fonts/fonts.xml");
+  static const auto fonts = fonts::FontSet::load(TUIJIE_TEST_FONTS);
   text::TextStyle style;
   style.chain = fonts->chain("song");
   style.size = 16;

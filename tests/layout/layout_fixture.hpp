@@ -12,7 +12,7 @@
 namespace tuijie::testing {
 
 inline std::shared_ptr<const fonts::FontSet> project_fonts() {
-  static auto fonts = fonts::FontSet::load(std::string(TUIJIE_SOURCE_DIR) + "/fonts/fonts.xml");
+  static auto fonts = fonts::FontSet::load(TUIJIE_TEST_FONTS);
   return fonts;
 }
 

@@ -116,7 +116,8 @@ void check_in_step(const fs::path& db, const std::vector<fs::path>& dirs) {
 // Starts `tuijie ARGS` in tmp, its output thrown away, and returns its process id.
 pid_t spawn_tuijie(const t::TempDir& tmp, const std::string& args) {
   const std::string command = "cd " + quote(tmp.str()) + " && exec " + quote(TUIJIE_EXE) + " " +
-                              kResources + " --workspace ws " + args + " >/dev/null 2>&1";
+                              t::test_settings(args) + " " + kResources + " --workspace ws " +
+                              args + " >/dev/null 2>&1";
   const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
   pid_t pid = 0;
   REQUIRE(posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ) == 0);

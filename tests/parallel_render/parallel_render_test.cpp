@@ -85,7 +85,7 @@ TEST_CASE("render on several threads writes the same files as on one", "[threads
   const auto campaign = store::Campaign::load(kSource + "/data/campaigns/tianjin-2020.json");
   job::RenderBatch job;
   job.template_path = kSource + "/templates/candidate-form.xml";
-  job.fonts = fonts::FontSet::load(kSource + "/fonts/fonts.xml");
+  job.fonts = fonts::FontSet::load(TUIJIE_TEST_FONTS);
   job.globals = campaign.globals();
   job.combined = true;
   job.creation_date = "D:20200630000000Z";

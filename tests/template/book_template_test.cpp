@@ -35,7 +35,7 @@ merge::RecordSets award_sets() {
 }
 
 struct Setup {
-  std::shared_ptr<const fonts::FontSet> fonts = fonts::FontSet::load(kSource + "/fonts/fonts.xml");
+  std::shared_ptr<const fonts::FontSet> fonts = fonts::FontSet::load(TUIJIE_TEST_FONTS);
 
   merge::CompiledTemplate compile(const std::string& body) const {
     return merge::compile_template(

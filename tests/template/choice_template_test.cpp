@@ -18,7 +18,7 @@ namespace {
 const std::string kSource = TUIJIE_SOURCE_DIR;
 
 struct Setup {
-  std::shared_ptr<const fonts::FontSet> fonts = fonts::FontSet::load(kSource + "/fonts/fonts.xml");
+  std::shared_ptr<const fonts::FontSet> fonts = fonts::FontSet::load(TUIJIE_TEST_FONTS);
   records::SchemaSet schemas = records::load_schema_set(kSource + "/data/records");
   merge::FieldCatalog catalog = merge::field_catalog(*schemas.find("enterprise"), {});
 

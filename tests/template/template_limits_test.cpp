@@ -45,7 +45,7 @@ std::string nested_template(std::size_t depth, unsigned seed) {
 }
 
 struct Setup {
-  std::shared_ptr<const fonts::FontSet> fonts = fonts::FontSet::load(kSource + "/fonts/fonts.xml");
+  std::shared_ptr<const fonts::FontSet> fonts = fonts::FontSet::load(TUIJIE_TEST_FONTS);
 
   merge::CompiledTemplate compile(const std::string& xml) const {
     return merge::compile_template(templates::parse_template_text(xml, "limits.xml"), *fonts,
@@ -204,7 +204,7 @@ TEST_CASE("nested repeats of table rows and a huge min-rows are held to the limi
 }
 
 TEST_CASE("a file-name or title that names no field of the kind is a template error") {
-  const auto fonts = fonts::FontSet::load(kSource + "/fonts/fonts.xml");
+  const auto fonts = fonts::FontSet::load(TUIJIE_TEST_FONTS);
   const auto schemas = records::load_schema_set(kSource + "/data/records");
   const auto campaign = store::Campaign::load(kSource + "/data/campaigns/tianjin-2020.json");
   const auto compile = [&](const std::string& kind, const std::string& attributes) {

@@ -5,7 +5,7 @@
 namespace tuijie::text::testing {
 
 const fonts::FontSet& project_fonts() {
-  static const auto set = fonts::FontSet::load(std::string(TUIJIE_SOURCE_DIR) + "/fonts/fonts.xml");
+  static const auto set = fonts::FontSet::load(TUIJIE_TEST_FONTS);
   return *set;
 }
 

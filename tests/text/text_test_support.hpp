@@ -11,7 +11,8 @@
 
 namespace tuijie::text::testing {
 
-/// fonts/fonts.xml and fonts/peers.xml of the source tree.
+/// The test font manifest (tests/fonts/test-fonts.xml: fonts/fonts.xml's faces, fixed files)
+/// and fonts/peers.xml of the source tree.
 const fonts::FontSet& project_fonts();
 const fonts::FontSet& peer_fonts();
 
