@@ -15,11 +15,8 @@
 
 namespace tuijie::testing {
 
-#ifdef TUIJIE_TEST_FONTS
+// The tests' fixed font manifest (tests/fonts/test-fonts.xml), never the tree's fonts.xml.
 inline const char* const kJobFonts = TUIJIE_TEST_FONTS;
-#else
-inline const char* const kJobFonts = TUIJIE_SOURCE_DIR "/fonts/fonts.xml";
-#endif
 
 inline constexpr std::int64_t k20200630 = 1593475200;
 
