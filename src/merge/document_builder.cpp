@@ -60,25 +60,18 @@ struct Scope {
   }
 };
 
-// "{name}" in an attribute replaced by the value the scope gives the name; "{name|format}"
-// formats it as <field format> would ("{campaign.dates.document|date}" -> 2020年7月8日).
-std::string expand(const std::string& pattern, const Scope& scope) {
+// A text with placeholders (split when the template was read) with each {name} replaced by
+// the value the scope gives the name; "{name|format}" formats it as <field format> would
+// ("{campaign.dates.document|date}" -> 2020年7月8日).
+std::string expand(const templates::TextPattern& pattern, const Scope& scope) {
   std::string out;
-  size_t i = 0;
-  while (i < pattern.size()) {
-    size_t open = pattern.find('{', i);
-    size_t close = open == std::string::npos ? open : pattern.find('}', open);
-    if (close == std::string::npos) {
-      out.append(pattern, i);
-      break;
-    }
-    out.append(pattern, i, open - i);
-    const std::string inside = pattern.substr(open + 1, close - open - 1);
-    const size_t bar = inside.find('|');
-    out += bar == std::string::npos
-               ? scope.value(inside)
-               : format_value(scope.value(inside.substr(0, bar)), inside.substr(bar + 1));
-    i = close + 1;
+  for (const templates::TextPiece& piece : pattern) {
+    if (!piece.is_field)
+      out += piece.text;
+    else if (piece.format.empty())
+      out += scope.value(piece.text);
+    else
+      out += format_value(scope.value(piece.text), piece.format);
   }
   return out;
 }
@@ -103,24 +96,23 @@ class Builder {
       base.chain = tpl_.fonts->chain(tpl_.fonts->roles().front());
     base_ = resolve_style(tpl_, tpl_.root, base);
     const Element& root = tpl_.root;
-    model.info.title = expand(root.attr("title"), scope_);
-    model.info.subject = expand(root.attr("subject"), scope_);
-    model.info.keywords = expand(root.attr("keywords"), scope_);
-    model.info.author = expand(root.attr("author"), scope_);
-    model.tighten_to = std::clamp(std::atof(root.attr("tighten-to", "1").c_str()), 0.5, 1.0);
+    model.info.title = expand(root.pattern("title"), scope_);
+    model.info.subject = expand(root.pattern("subject"), scope_);
+    model.info.keywords = expand(root.pattern("keywords"), scope_);
+    model.info.author = expand(root.pattern("author"), scope_);
+    model.tighten_to = root.number("tighten-to");
     for (const Element& child : root.children) {
       if (child.name == "qr") {
-        model.qr = layout::QrMark{expand(child.attr("data"), scope_),
-                                  parse_length(child.attr("size", "12mm")).value_or(mm_to_pt(12)),
-                                  child.attr("side") == "left", child.attr("pages") == "first"};
+        model.qr = layout::QrMark{expand(child.pattern("data"), scope_), child.length_pt("size"),
+                                  child.choice("side") == "left", child.choice("pages") == "first"};
       } else if (child.name == "footer" || child.name == "header") {
         in_furniture_ = true;
         const std::string running_text = inline_text(child);
         in_furniture_ = false;
         budget_.spend_text(running_text.size(), child);
         layout::PageFurniture f{resolve_style(tpl_, child, base_), running_text,
-                                child.attr("side") == "outer"};
-        const std::string pages = child.attr("pages", "all");
+                                child.choice("side") == "outer"};
+        const std::string& pages = child.choice("pages");
         f.sides = pages == "odd"    ? layout::PageSides::Odd
                   : pages == "even" ? layout::PageSides::Even
                                     : layout::PageSides::All;
@@ -140,11 +132,11 @@ class Builder {
   }
 
   bool condition_holds(const Element& when) const {
-    std::string value = scope_.value(when.attr("field"));
+    std::string value = scope_.value(when.field("field"));
     if (when.has("equals"))
-      return value == when.attr("equals");
+      return value == when.text_value("equals");
     if (when.has("not-equals"))
-      return value != when.attr("not-equals");
+      return value != when.text_value("not-equals");
     if (when.has("absent"))
       return value.empty();
     return !value.empty();  // "present", or no test at all
@@ -179,22 +171,14 @@ class Builder {
   std::vector<ChoiceOption> options_of(const Element& e) const {
     std::vector<ChoiceOption> options;
     if (e.has("options")) {
-      const std::string list = e.attr("options");
-      size_t start = 0;
-      while (start <= list.size()) {
-        size_t bar = list.find('|', start);
-        std::string option = list.substr(start, bar == std::string::npos ? bar : bar - start);
+      for (const std::string& option : e.options("options"))
         options.push_back({option, option, {}});
-        if (bar == std::string::npos)
-          break;
-        start = bar + 1;
-      }
       return options;
     }
-    auto it = tpl_.choices.find(e.attr("field"));
+    auto it = tpl_.choices.find(e.field("field"));
     if (it == tpl_.choices.end())
       return options;
-    const std::string under = expand(e.attr("under"), scope_);
+    const std::string under = expand(e.pattern("under"), scope_);
     for (const ChoiceOption& option : it->second) {
       bool inside = under.empty();
       for (const ChoiceNode& node : option.ancestors)
@@ -226,10 +210,10 @@ class Builder {
   }
 
   std::string choices_text(const Element& e) const {
-    const std::string value = scope_.value(e.attr("field"));
-    const std::string checked = e.attr("checked", "☑");
-    const std::string unchecked = e.attr("unchecked", "☐");
-    const std::string separator = e.attr("separator", "\u3000");
+    const std::string value = scope_.value(e.field("field"));
+    const std::string& checked = e.text_value("checked");
+    const std::string& unchecked = e.text_value("unchecked");
+    const std::string& separator = e.text_value("separator");
     std::string out;
     for (const ChoiceOption& option : options_of(e)) {
       if (!out.empty())
@@ -244,18 +228,18 @@ class Builder {
   // column.
   layout::ColumnList choice_columns(const Element& e, const layout::Style& inherited) const {
     layout::ColumnList list;
-    list.columns = std::max(1, std::atoi(e.attr("columns", "1").c_str()));
+    list.columns = static_cast<int>(e.integer("columns"));
     const layout::Style style = resolve_style(tpl_, e, inherited);
-    list.gap = parse_length(e.attr("gap", "2mm"), style.size).value_or(mm_to_pt(2));
-    list.space_before = parse_length(e.attr("space-before"), style.size).value_or(0);
-    list.space_after = parse_length(e.attr("space-after"), style.size).value_or(0);
-    const std::string value = scope_.value(e.attr("field"));
-    const std::string checked = e.attr("checked", "☑");
-    const std::string unchecked = e.attr("unchecked", "☐");
+    list.gap = e.length_pt("gap", style.size);
+    list.space_before = e.length_pt("space-before", style.size);
+    list.space_after = e.length_pt("space-after", style.size);
+    const std::string value = scope_.value(e.field("field"));
+    const std::string& checked = e.text_value("checked");
+    const std::string& unchecked = e.text_value("unchecked");
     for (const ChoiceOption& option : options_of(e)) {
       layout::Paragraph item;
       item.style = style;
-      item.label = e.attr("field");
+      item.label = e.field("field");
       item.text = boxed(is_chosen(value, option.value) ? checked : unchecked, option.name, false);
       budget_.spend(1, e);
       budget_.spend_text(item.text.size(), e);
@@ -271,8 +255,8 @@ class Builder {
       if (child.is_text()) {
         out += normalise_space(child.text);
       } else if (child.name == "field") {
-        std::string v = format_value(scope_.value(child.attr("name")), child.attr("format"));
-        out += v.empty() ? child.attr("empty") : v;
+        std::string v = format_value(scope_.value(child.field("name")), child.text_value("format"));
+        out += v.empty() ? child.text_value("empty") : v;
       } else if (child.name == "choices") {
         out += choices_text(child);
       } else if (child.name == "br") {
@@ -297,12 +281,12 @@ class Builder {
   // The field an overflow report names: the template's field-label, else the first field.
   static std::string label_of(const Element& e) {
     if (e.has("field-label"))
-      return e.attr("field-label");
+      return e.text_value("field-label");
     for (const Element& child : e.children) {
       if (child.name == "field")
-        return child.attr("name");
+        return child.field("name");
       if (child.name == "choices")
-        return child.attr("field");
+        return child.field("field");
       std::string inner = child.is_text() ? std::string() : label_of(child);
       if (!inner.empty())
         return inner;
@@ -316,29 +300,29 @@ class Builder {
     p.text = inline_text(e);
     budget_.spend_text(p.text.size(), e);
     p.label = label_of(e);
-    p.space_before = parse_length(e.attr("space-before"), style.size).value_or(0);
-    p.space_after = parse_length(e.attr("space-after"), style.size).value_or(0);
-    p.keep_with_next = e.attr("keep-with-next") == "yes";
+    p.space_before = e.length_pt("space-before", style.size);
+    p.space_after = e.length_pt("space-after", style.size);
+    p.keep_with_next = e.choice("keep-with-next") == "yes";
     return p;
   }
 
   layout::Photo photo(const Element& e) {
     layout::Photo p;
-    p.width = parse_length(e.attr("width", "35mm")).value_or(mm_to_pt(35));
-    p.height = parse_length(e.attr("height", "49mm")).value_or(mm_to_pt(49));
-    std::string align = e.attr("align", "center");
+    p.width = e.length_pt("width");
+    p.height = e.length_pt("height");
+    const std::string& align = e.choice("align");
     p.align = align == "left"    ? text::Align::Left
               : align == "right" ? text::Align::Right
                                  : text::Align::Center;
-    std::string path = scope_.value(e.attr("field"));
+    std::string path = scope_.value(e.field("field"));
     if (!path.empty()) {
-      int dpi = std::stoi(e.attr("max-dpi", "300"));
+      const int dpi = static_cast<int>(e.integer("max-dpi"));
       try {
         p.image = image::prepare_for_print(path, p.width, p.height, dpi);
       } catch (const TuijieError& error) {
         for (Diagnostic d : error.diagnostics()) {
           d.record = record_name();
-          d.column_name = e.attr("field");
+          d.column_name = e.field("field");
           diagnostics_.push_back(d);
         }
       }
@@ -349,16 +333,16 @@ class Builder {
   layout::StampZone stamp(const Element& e, const layout::Style& style) const {
     layout::StampZone z;
     z.style = resolve_style(tpl_, e, style);
-    z.label = expand(e.attr("label"), scope_);
-    z.signature = expand(e.attr("signature"), scope_);
-    z.date = expand(e.attr("date", "____年____月____日"), scope_);
-    z.width = parse_length(e.attr("width", "45mm")).value_or(mm_to_pt(45));
-    z.height = parse_length(e.attr("height", "45mm")).value_or(mm_to_pt(45));
-    z.guide = e.attr("guide") == "circle";
-    z.seal_over = e.attr("seal") == "over";
-    z.date_inset = parse_length(e.attr("date-inset", "0"), z.style.size).value_or(0);
-    z.keep_lines_before = std::max(0, std::atoi(e.attr("keep-lines-before", "0").c_str()));
-    z.keep_with_next = e.attr("keep-with-next") == "yes";
+    z.label = expand(e.pattern("label"), scope_);
+    z.signature = expand(e.pattern("signature"), scope_);
+    z.date = expand(e.pattern("date"), scope_);
+    z.width = e.length_pt("width");
+    z.height = e.length_pt("height");
+    z.guide = e.choice("guide") == "circle";
+    z.seal_over = e.choice("seal") == "over";
+    z.date_inset = e.length_pt("date-inset", z.style.size);
+    z.keep_lines_before = static_cast<int>(e.integer("keep-lines-before"));
+    z.keep_with_next = e.choice("keep-with-next") == "yes";
     return z;
   }
 
@@ -371,11 +355,15 @@ class Builder {
 
   void cell_blocks(const Element& e, const layout::Style& style, std::vector<layout::Block>& out) {
     // Runs of inline content become one paragraph in the cell's style.
+    // The run is a paragraph that carries the cell's field-label (what an overflow names).
     Element run;
+    run.name = "p";
+    run.pos = e.pos;
+    if (auto label = e.attributes.find("field-label"); label != e.attributes.end())
+      run.attributes.insert(*label);
     auto flush = [&] {
       if (run.children.empty())
         return;
-      run.attributes = e.attributes;
       out.push_back(paragraph(run, style));
       run.children.clear();
     };
@@ -392,34 +380,33 @@ class Builder {
 
   layout::Cell cell(const Element& e, const layout::Style& inherited) {
     layout::Cell c;
-    c.colspan = std::max(1, std::atoi(e.attr("colspan", "1").c_str()));
-    c.rowspan = std::max(1, std::atoi(e.attr("rowspan", "1").c_str()));
+    c.colspan = static_cast<int>(e.integer("colspan"));
+    c.rowspan = static_cast<int>(e.integer("rowspan"));
     layout::Style style = resolve_style(tpl_, e, inherited);
-    c.padding = parse_length(property(e, "padding", "1.5mm")).value_or(mm_to_pt(1.5));
-    std::string valign = property(e, "valign", "middle");
+    c.padding = property_source(e, "padding").length_pt("padding");
+    const std::string& valign = property_source(e, "valign").choice("valign");
     c.valign = valign == "top"      ? layout::VAlign::Top
                : valign == "bottom" ? layout::VAlign::Bottom
                                     : layout::VAlign::Middle;
-    c.splittable = e.attr("split") == "allow";
-    c.fill = e.attr("fill") == "yes";
+    c.splittable = e.choice("split") == "allow";
+    c.fill = e.choice("fill") == "yes";
     cell_blocks(e, style, c.blocks);
     return c;
   }
 
-  // A property from the element, else its named style, else the table's, else `fallback`.
-  std::string property(const Element& e, const std::string& key,
-                       const std::string& fallback) const {
-    if (e.has(key))
-      return e.attr(key);
-    if (e.has("style")) {
-      auto it = tpl_.styles.find(e.attr("style"));
-      if (it != tpl_.styles.end() && it->second.properties.count(key)) {
-        return it->second.properties.at(key);
-      }
+  // Where a cell's property is set: the cell, else its named style, else the table; else
+  // the cell itself, whose reading gives the language's default.
+  const Element& property_source(const Element& cell, const std::string& key) const {
+    if (cell.has(key))
+      return cell;
+    if (cell.has("style")) {
+      auto it = tpl_.styles.find(cell.text_value("style"));
+      if (it != tpl_.styles.end() && it->second.element.has(key))
+        return it->second.element;
     }
     if (table_ && table_->has(key))
-      return table_->attr(key);
-    return fallback;
+      return *table_;
+    return cell;
   }
 
   void add_rows(const Element& e, const layout::Style& style, layout::Table& table) {
@@ -427,14 +414,14 @@ class Builder {
       if (child.name == "row") {
         budget_.spend(1, child);
         layout::Row row;
-        row.height = parse_length(child.attr("height")).value_or(0);
-        row.min_height = parse_length(child.attr("min-height")).value_or(0);
-        row.keep_with_next = child.attr("keep-with-next") == "yes";
+        row.height = child.length_pt("height");
+        row.min_height = child.length_pt("min-height");
+        row.keep_with_next = child.choice("keep-with-next") == "yes";
         for (const Element& c : child.children) {
           if (c.name != "cell")
             continue;
           budget_.spend(1, c);
-          if (c.attr("merge") == "same")
+          if (c.choice("merge") == "same")
             merges_.push_back({table.rows.size(), row.cells.size(), inline_text(c)});
           row.cells.push_back(cell(c, style));
         }
@@ -453,10 +440,9 @@ class Builder {
         add_record_rows(child, style, table);
       } else if (child.name == "repeat") {
         const auto& lists = scope_.record->lists;
-        auto it = lists.find(child.attr("list"));
+        auto it = lists.find(child.field("list"));
         size_t count = it == lists.end() ? 0 : it->second.size();
-        size_t min_rows =
-            static_cast<size_t>(std::max(0, std::atoi(child.attr("min-rows", "0").c_str())));
+        const auto min_rows = static_cast<size_t>(child.integer("min-rows"));
         static const records::Entry kEmpty;
         budget_.enter(child);
         for (size_t i = 0; i < std::max(count, min_rows); ++i) {
@@ -481,21 +467,18 @@ class Builder {
     static const std::vector<records::Record> kNone;
     const std::vector<records::Record>* records = &kNone;
     if (sets_) {
-      auto it = sets_->find(repeat.attr("records"));
+      auto it = sets_->find(repeat.text_value("records"));
       if (it != sets_->end())
         records = &it->second;
     }
     // Ordering and filtering the set costs its size, each time the repeat runs.
     budget_.spend(records->size(), repeat);
-    std::vector<std::string> keys;
-    std::istringstream order(repeat.attr("order-by"));
-    for (std::string key; order >> key;)
-      keys.push_back(key);
     std::vector<const records::Record*> rows =
-        ordered(*records, keys, text_order_named(expand(repeat.attr("text-order"), scope_)));
+        ordered(*records, repeat.fields("order-by"),
+                text_order_named(expand(repeat.pattern("text-order"), scope_)));
     if (repeat.has("field")) {
-      const std::string field = repeat.attr("field");
-      const std::string wanted = expand(repeat.attr("equals"), scope_);
+      const std::string& field = repeat.field("field");
+      const std::string wanted = expand(repeat.pattern("equals"), scope_);
       std::erase_if(rows, [&](const records::Record* r) { return r->get(field) != wanted; });
     }
     return rows;
@@ -533,12 +516,11 @@ class Builder {
   // level 1 of 表格 2 gives ITO, BPO, KPO; level 2 its nine categories; level 3 the leaves.
   std::vector<NodeScope> choice_nodes(const Element& repeat) const {
     std::vector<NodeScope> nodes;
-    auto it = tpl_.choices.find(repeat.attr("choices"));
+    auto it = tpl_.choices.find(repeat.field("choices"));
     if (it == tpl_.choices.end())
       return nodes;
     budget_.spend(it->second.size(), repeat);
-    const size_t level =
-        static_cast<size_t>(std::max(1, std::atoi(repeat.attr("level", "1").c_str())));
+    const auto level = static_cast<size_t>(repeat.integer("level"));
     for (const ChoiceOption& option : it->second) {
       std::vector<ChoiceNode> path = option.ancestors;
       path.push_back({option.value, option.name});
@@ -589,11 +571,11 @@ class Builder {
       out.push_back(paragraph(e, resolve_style(tpl_, e, inherited)));
     } else if (e.name == "table") {
       auto table = std::make_shared<layout::Table>();
-      table->columns = column_widths(e.attr("columns"));
-      table->border = parse_length(e.attr("border", "0.6pt")).value_or(0.6);
-      table->header_rows = std::atoi(e.attr("header-rows", "0").c_str());
-      table->space_before = parse_length(e.attr("space-before"), inherited.size).value_or(0);
-      table->space_after = parse_length(e.attr("space-after"), inherited.size).value_or(0);
+      table->columns = column_widths(e.column_widths("columns"));
+      table->border = e.length_pt("border");
+      table->header_rows = static_cast<int>(e.integer("header-rows"));
+      table->space_before = e.length_pt("space-before", inherited.size);
+      table->space_after = e.length_pt("space-after", inherited.size);
       const Element* saved = table_;
       std::vector<MergeMark> saved_merges = std::move(merges_);
       merges_.clear();
@@ -610,9 +592,9 @@ class Builder {
     } else if (e.name == "choices") {
       out.push_back(choice_columns(e, inherited));
     } else if (e.name == "spacer") {
-      out.push_back(layout::Spacer{parse_length(e.attr("height", "0")).value_or(0)});
+      out.push_back(layout::Spacer{e.length_pt("height")});
     } else if (e.name == "page-break") {
-      out.push_back(layout::PageBreak{e.attr("start") == "right"});
+      out.push_back(layout::PageBreak{e.choice("start") == "right"});
     } else if (e.name == "repeat") {  // among blocks: <repeat records>
       for_each_record(e, [&] {
         for (const Element& child : e.children)
@@ -621,14 +603,14 @@ class Builder {
     } else if (e.name == "section") {
       add_section(e, inherited, out);
     } else if (e.name == "page-numbering") {
-      out.push_back(layout::FolioStart{std::max(0, std::atoi(e.attr("start", "1").c_str()))});
+      out.push_back(layout::FolioStart{static_cast<int>(e.integer("start"))});
     } else if (e.name == "contents") {
       // Filled in by fill_contents once every section of the document is known.
       layout::ContentsEntry entry;
       entry.style = resolve_style(tpl_, e, inherited);
-      entry.leader = e.attr("leader", ".");
-      entry.space_before = parse_length(e.attr("space-before"), entry.style.size).value_or(0);
-      entry.space_after = parse_length(e.attr("space-after"), entry.style.size).value_or(0);
+      entry.leader = e.text_value("leader");
+      entry.space_before = e.length_pt("space-before", entry.style.size);
+      entry.space_after = e.length_pt("space-after", entry.style.size);
       entry.anchor = kContentsPlaceholder;
       out.push_back(std::move(entry));
     } else if (e.name == "when") {
@@ -643,17 +625,18 @@ class Builder {
   // pages (running headers, a bookmark, a contents entry), then its content.
   void add_section(const Element& e, const layout::Style& inherited,
                    std::vector<layout::Block>& out) {
-    if (e.attr("start") == "right")
+    const std::string& start = e.choice("start");
+    if (start == "right")
       out.push_back(layout::PageBreak{true});
-    else if (e.attr("start") == "page")
+    else if (start == "page")
       out.push_back(layout::PageBreak{false});
     layout::SectionMark mark;
-    mark.title = expand(e.attr("title"), scope_);
+    mark.title = expand(e.pattern("title"), scope_);
     mark.anchor = "section-" + std::to_string(++section_count_);
-    if (e.attr("bookmark", "yes") != "no")
+    if (e.choice("bookmark") == "yes")
       mark.bookmark = mark.title;
-    mark.bookmark_level = std::max(0, std::atoi(e.attr("level", "1").c_str()) - 1);
-    if (e.attr("contents", "yes") != "no")
+    mark.bookmark_level = static_cast<int>(e.integer("level")) - 1;
+    if (e.choice("contents") == "yes")
       sections_.push_back({mark.title, mark.anchor});
     out.push_back(mark);
     std::string saved_title = std::move(section_title_);
@@ -683,19 +666,9 @@ class Builder {
 
   // Column widths: lengths, and at most one `*` for the rest of the text block's width (so
   // that one table fits every paper the template offers).
-  std::vector<double> column_widths(const std::string& list) const {
-    std::vector<double> widths;
-    std::optional<size_t> rest;
-    std::istringstream in(list);
-    for (std::string token; in >> token;) {
-      if (token == "*" && !rest) {
-        rest = widths.size();
-        widths.push_back(0);
-      } else if (auto v = parse_length(token)) {
-        widths.push_back(*v);
-      }
-    }
-    if (rest) {
+  std::vector<double> column_widths(const templates::ColumnWidths& columns) const {
+    std::vector<double> widths = columns.widths;
+    if (const std::optional<size_t> rest = columns.rest) {
       const layout::PageSetup& page = tpl_.page;
       double fixed = 0;
       for (double w : widths)
@@ -733,7 +706,7 @@ class Builder {
 
 }  // namespace
 
-std::string substitute(const std::string& pattern, const records::Record& record,
+std::string substitute(const templates::TextPattern& pattern, const records::Record& record,
                        const Globals& globals) {
   return expand(pattern, Scope{&record, globals});
 }

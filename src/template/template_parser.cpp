@@ -8,25 +8,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/units.hpp"
 #include "template/element.hpp"
 #include "template/template_language.hpp"
 #include "template/template_limits.hpp"
 
 namespace tuijie::templates {
-
-std::string Element::attr(const std::string& key, const std::string& fallback) const {
-  auto it = attributes.find(key);
-  return it == attributes.end() ? fallback : it->second;
-}
-
-Diagnostic Element::error(const std::string& code, const std::string& zh,
-                          const std::string& en) const {
-  Diagnostic d = make_error(code, zh, en, pos.file);
-  d.row = pos.line;
-  d.column = pos.column;
-  return d;
-}
 
 namespace {
 
@@ -66,10 +52,9 @@ class TreeBuilder : public Poco::XML::ContentHandler {
     Element e;
     e.name = qname;
     e.pos = here();
-    for (int i = 0; i < attrs.getLength(); ++i) {
-      e.attributes[attrs.getQName(i)] = attrs.getValue(i);
-    }
     check(e);
+    for (int i = 0; i < attrs.getLength(); ++i)
+      add_attribute(e, attrs.getQName(i), attrs.getValue(i));
     stack_.push_back(std::move(e));
   }
 
@@ -160,30 +145,36 @@ class TreeBuilder : public Poco::XML::ContentHandler {
                     "<" + e.name + "> is not allowed inside <" + stack_.back().name + ">"));
       }
     }
-    for (const auto& [key, value] : e.attributes) {
-      if (!rule->attributes.count(key)) {
-        Diagnostic d = e.error("template-unknown-attribute", "<" + e.name + "> 没有属性 " + key,
-                               "<" + e.name + "> has no attribute " + key);
-        d.value = value;
-        problems.push_back(d);
-      } else if (is_length_attribute(e.name, key) && !value_is_length(key, value)) {
-        Diagnostic d =
-            e.error("template-bad-length", "属性 " + key + " 应为长度，如 12mm 或 10.5pt",
-                    "attribute " + key + " must be a length such as 12mm or 10.5pt");
-        d.value = value;
-        problems.push_back(d);
-      }
-    }
   }
 
-  static bool value_is_length(const std::string& key, const std::string& value) {
-    if (key == "margin")
-      return true;  // a list of lengths, checked when used
-    if (key == "indent" || key == "space-before" || key == "space-after" || key == "gap" ||
-        key == "date-inset" || key == "hang") {
-      return parse_length(value, 1.0).has_value();  // "2em" allowed
+  // Converts the attribute to its declared type; an unknown attribute or a value that is not
+  // of the type is reported, with what the attribute allows.
+  void add_attribute(Element& e, const std::string& key, const std::string& value) {
+    const ElementRule* rule = rule_for(e.name);
+    if (!rule)
+      return;  // the element is reported already
+    auto spec = rule->attributes.find(key);
+    if (spec == rule->attributes.end()) {
+      Diagnostic d = e.error("template-unknown-attribute", "<" + e.name + "> 没有属性 " + key,
+                             "<" + e.name + "> has no attribute " + key);
+      d.value = value;
+      problems.push_back(d);
+      return;
     }
-    return parse_length(value).has_value();
+    std::optional<AttributeValue> typed = parse_attribute_value(spec->second, value);
+    if (!typed) {
+      const AttributeType type = spec->second.type;
+      const bool is_length = type == AttributeType::Length || type == AttributeType::Lengths ||
+                             type == AttributeType::ColumnWidths;
+      Diagnostic d = e.error(
+          is_length ? "template-bad-length" : "template-bad-value",
+          "<" + e.name + "> 的属性 " + key + " " + allowed_values_zh(spec->second),
+          "the attribute " + key + " of <" + e.name + "> " + allowed_values_en(spec->second));
+      d.value = value;
+      problems.push_back(d);
+      return;
+    }
+    e.attributes.emplace(key, std::move(*typed));
   }
 
   std::string file_;
