@@ -177,7 +177,7 @@ std::map<std::string, ElementRule> build_language() {
                    {"separator", text("\u3000")},
                    {"checked", text("☑")},
                    {"unchecked", text("☐")},
-                   {"columns", integer(1, 100)},
+                   {"columns", integer(1, 100, "1")},
                    {"gap", length_em("2mm")},
                    {"under", pattern()},
                    {"style", text()},

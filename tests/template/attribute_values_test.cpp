@@ -179,6 +179,7 @@ TEST_CASE("typed accessors give the value as read, or the language's default") {
   CHECK(root.children[5].pattern("text-order")[0].text == "pinyin");
   CHECK(root.children[6].options("options") == std::vector<std::string>{"甲", "乙", "", "丙"});
   CHECK(root.children[6].text_value("checked") == "☑");
+  CHECK(root.children[6].integer("columns") == 1);  // among blocks: a list of one column
   // Asking for a type the language does not declare for the attribute is a program error.
   CHECK_THROWS_AS(photo.text_value("max-dpi"), std::logic_error);
   CHECK_THROWS_AS(photo.integer("colspan"), std::logic_error);
