@@ -1,11 +1,5 @@
 #include "fonts/font_set.hpp"
 
-#include <Poco/SAX/Attributes.h>
-#include <Poco/SAX/DefaultHandler.h>
-#include <Poco/SAX/Locator.h>
-#include <Poco/SAX/SAXException.h>
-#include <Poco/SAX/SAXParser.h>
-
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +10,7 @@
 #include <utility>
 
 #include "core/diagnostic.hpp"
+#include "core/xml_tree.hpp"
 
 namespace tuijie::fonts {
 
@@ -72,62 +67,7 @@ std::shared_ptr<const FontFace> open_shared(const std::string& canonical_path, u
 // ---------------------------------------------------------------------------------------------
 // The manifest as a small element tree that remembers where each element starts.
 
-struct Element {
-  std::string name;
-  std::vector<std::pair<std::string, std::string>> attributes;
-  int line = 0;
-  int column = 0;
-  std::vector<Element> children;
-
-  const std::string* attribute(std::string_view key) const {
-    for (const auto& [k, v] : attributes) {
-      if (k == key) {
-        return &v;
-      }
-    }
-    return nullptr;
-  }
-};
-
-class TreeBuilder : public Poco::XML::DefaultHandler {
- public:
-  void setDocumentLocator(const Poco::XML::Locator* locator) override { locator_ = locator; }
-
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& local_name,
-                    const Poco::XML::XMLString& qname,
-                    const Poco::XML::Attributes& attributes) override {
-    Element element;
-    element.name = local_name.empty() ? qname : local_name;
-    for (int i = 0; i < attributes.getLength(); ++i) {
-      const auto& name = attributes.getLocalName(i);
-      element.attributes.emplace_back(name.empty() ? attributes.getQName(i) : name,
-                                      attributes.getValue(i));
-    }
-    if (locator_) {
-      element.line = locator_->getLineNumber();
-      element.column = locator_->getColumnNumber() + 1;  // expat counts columns from 0
-    }
-    if (open_.empty()) {
-      root_ = std::move(element);
-      open_.push_back(&root_);
-    } else {
-      open_.back()->children.push_back(std::move(element));
-      open_.push_back(&open_.back()->children.back());
-    }
-  }
-
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                  const Poco::XML::XMLString&) override {
-    open_.pop_back();
-  }
-
-  Element take_root() { return std::move(root_); }
-
- private:
-  const Poco::XML::Locator* locator_ = nullptr;
-  Element root_;
-  std::vector<Element*> open_;  // path from the root to the element being read
-};
+using Element = xml::Node;
 
 // ---------------------------------------------------------------------------------------------
 // Reading the manifest.
@@ -146,33 +86,16 @@ class ManifestReader {
       : manifest_path_(std::move(manifest_path)), folder_(fs::path(manifest_path_).parent_path()) {}
 
   Element parse() {
-    std::ifstream in(manifest_path_, std::ios::binary);
-    if (!in) {
-      throw TuijieError(make_error("font-manifest-unreadable", "无法读取字体清单文件",
-                                   "cannot read the font manifest", manifest_path_));
-    }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    TreeBuilder builder;
-    Poco::XML::SAXParser parser;
-    parser.setContentHandler(&builder);
-    try {
-      parser.parseString(buffer.str());
-    } catch (const Poco::XML::SAXParseException& e) {
-      // Poco appends its own 0-based "in line L column C"; the place is given 1-based below.
-      std::string what = e.message().substr(0, e.message().find(" in line "));
-      Diagnostic d =
-          make_error("font-manifest-xml", "字体清单不是合法的 XML：" + what,
-                     "the font manifest is not well-formed XML: " + what, manifest_path_);
-      d.row = e.getLineNumber();
-      d.column = e.getColumnNumber() + 1;  // expat counts columns from 0
-      throw TuijieError(d);
-    } catch (const Poco::Exception& e) {
-      throw TuijieError(make_error("font-manifest-xml", "字体清单无法解析：" + e.displayText(),
-                                   "the font manifest cannot be parsed: " + e.displayText(),
-                                   manifest_path_));
-    }
-    return builder.take_root();
+    static const xml::XmlErrors errors = {"font-manifest-xml",
+                                          "字体清单不是合法的 XML：",
+                                          "the font manifest is not well-formed XML: ",
+                                          "font-manifest-unreadable",
+                                          "无法读取字体清单文件",
+                                          "cannot read the font manifest"};
+    xml::TreeOptions options;
+    options.namespaces = true;
+    options.keep_text = false;
+    return xml::parse_xml_file(manifest_path_, options, errors).root;
   }
 
   Diagnostic at(const Element& e, std::string code, std::string zh, std::string en,

@@ -1,7 +1,6 @@
 #include "merge/compiled_template.hpp"
 
-#include <cstdlib>
-#include <sstream>
+#include <stdexcept>
 
 #include "core/units.hpp"
 #include "merge/field_format.hpp"
@@ -12,24 +11,17 @@ namespace {
 
 using templates::Element;
 
-const std::set<std::string> kStyleKeys = {"font",        "size",     "leading", "align",
-                                          "color",       "min-size", "indent",  "space-before",
-                                          "space-after", "valign",   "padding", "hang"};
-
 struct PaperSize {
   const char* name;
   double width_mm, height_mm;
 };
 constexpr PaperSize kPapers[] = {{"A4", 210, 297}, {"A5", 148, 210}, {"A3", 297, 420}};
 
-void compile_page(const Element& page, layout::PageSetup& setup, Diagnostics& problems) {
-  std::string size = page.attr("size", "A4");
-  bool landscape = false;
-  std::string name = size;
-  if (auto sp = size.find(' '); sp != std::string::npos) {
-    name = size.substr(0, sp);
-    landscape = size.substr(sp + 1) == "landscape";
-  }
+// The paper sizes of <page size>; the template language lists the same names.
+void compile_page(const Element& page, layout::PageSetup& setup) {
+  const std::string& size = page.choice("size");
+  const std::string name = size.substr(0, size.find(' '));
+  const bool landscape = size.size() > name.size();  // "A4 landscape"
   bool found = false;
   for (const auto& paper : kPapers) {
     if (name == paper.name) {
@@ -38,53 +30,33 @@ void compile_page(const Element& page, layout::PageSetup& setup, Diagnostics& pr
       found = true;
     }
   }
-  if (!found) {
-    Diagnostic d =
-        page.error("template-bad-value", "未知的纸张尺寸（可用 A4、A5、A3，可加 landscape）",
-                   "unknown paper size (A4, A5 or A3, optionally 'landscape')");
-    d.value = size;
-    problems.push_back(d);
-  }
+  if (!found)
+    throw std::logic_error("template language: no paper size " + size);
   if (page.has("width"))
-    setup.width = *parse_length(page.attr("width"));
+    setup.width = page.length_pt("width");
   if (page.has("height"))
-    setup.height = *parse_length(page.attr("height"));
-  // margin="top right bottom left" like CSS, or one value for all four.
+    setup.height = page.length_pt("height");
+  // margin="top right bottom left" like CSS, or one value for all four, or two (top and
+  // bottom, right and left).
   std::vector<double> m;
-  std::istringstream in(page.attr("margin", "20mm"));
-  std::string token;
-  while (in >> token) {
-    auto v = parse_length(token);
-    if (!v) {
-      Diagnostic d = page.error("template-bad-length", "页边距应为长度，如 20mm",
-                                "margins must be lengths such as 20mm");
-      d.value = token;
-      problems.push_back(d);
-      return;
-    }
-    m.push_back(*v);
-  }
+  for (const templates::Length& length : page.lengths("margin"))
+    m.push_back(length.points);
   if (m.size() == 1)
     m = {m[0], m[0], m[0], m[0]};
   if (m.size() == 2)
     m = {m[0], m[1], m[0], m[1]};
-  if (m.size() != 4) {
-    problems.push_back(page.error("template-bad-length", "margin 需要 1、2 或 4 个长度",
-                                  "margin takes 1, 2 or 4 lengths"));
-    return;
-  }
   setup.margin_top = m[0];
   setup.margin_right = m[1];
   setup.margin_bottom = m[2];
   setup.margin_left = m[3];
   if (page.has("margin-top"))
-    setup.margin_top = *parse_length(page.attr("margin-top"));
+    setup.margin_top = page.length_pt("margin-top");
   if (page.has("margin-right"))
-    setup.margin_right = *parse_length(page.attr("margin-right"));
+    setup.margin_right = page.length_pt("margin-right");
   if (page.has("margin-bottom"))
-    setup.margin_bottom = *parse_length(page.attr("margin-bottom"));
+    setup.margin_bottom = page.length_pt("margin-bottom");
   if (page.has("margin-left"))
-    setup.margin_left = *parse_length(page.attr("margin-left"));
+    setup.margin_left = page.length_pt("margin-left");
 }
 
 // Checks what only the compiler can: field names, formats, font roles, style names.
@@ -124,30 +96,25 @@ bool misplaced_in(const Element& e, bool in_table, Diagnostics& problems) {
 // every record to the same file.
 void check_placeholders(const Element& e, const std::string& attr, const FieldCatalog& catalog,
                         Diagnostics& problems) {
-  const std::string pattern = e.attr(attr);
-  for (size_t open = pattern.find('{'); open != std::string::npos;
-       open = pattern.find('{', open + 1)) {
-    const size_t close = pattern.find('}', open);
-    if (close == std::string::npos)
-      return;  // printed as written, as expand() does
-    const std::string inside = pattern.substr(open + 1, close - open - 1);
-    const size_t bar = inside.find('|');
-    const std::string name = inside.substr(0, bar);
-    if (name.empty()) {
+  for (const templates::TextPiece& piece : e.pattern(attr)) {
+    if (!piece.is_field)
+      continue;
+    if (piece.text.empty()) {
       Diagnostic d = e.error("template-unknown-field", "属性 " + attr + " 中的 {} 没有写字段名",
                              "the attribute " + attr + " has a {} without a field name");
-      d.value = pattern;
+      d.value = e.attr(attr);
       problems.push_back(d);
-    } else if (!catalog.knows(name)) {
-      Diagnostic d = e.error("template-unknown-field", "属性 " + attr + " 中的未知字段 " + name,
-                             "unknown field " + name + " in the attribute " + attr);
-      d.value = name;
+    } else if (!catalog.knows(piece.text)) {
+      Diagnostic d =
+          e.error("template-unknown-field", "属性 " + attr + " 中的未知字段 " + piece.text,
+                  "unknown field " + piece.text + " in the attribute " + attr);
+      d.value = piece.text;
       problems.push_back(d);
     }
-    if (bar != std::string::npos && !is_known_format(inside.substr(bar + 1))) {
+    if (!is_known_format(piece.format)) {
       Diagnostic d = e.error("template-bad-value", "属性 " + attr + " 中的未知格式",
                              "unknown format in the attribute " + attr);
-      d.value = inside.substr(bar + 1);
+      d.value = piece.format;
       problems.push_back(d);
     }
   }
@@ -172,7 +139,7 @@ void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCat
   }
 
   auto check_field = [&](const std::string& attr) {
-    std::string name = e.attr(attr);
+    const std::string& name = e.field(attr);
     if (name.empty()) {
       problems.push_back(e.error("template-missing-attribute", "<" + e.name + "> 缺少属性 " + attr,
                                  "<" + e.name + "> needs the attribute " + attr));
@@ -188,71 +155,47 @@ void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCat
   };
   if (e.name == "field") {
     check_field("name");
-    if (!is_known_format(e.attr("format"))) {
+    if (!is_known_format(e.text_value("format"))) {
       Diagnostic d = e.error("template-bad-value", "未知的格式", "unknown format");
-      d.value = e.attr("format");
+      d.value = e.text_value("format");
       problems.push_back(d);
     }
   }
   if (e.name == "choices" || e.name == "photo")
     check_field("field");
   if (e.name == "choices" && !e.has("options") && !catalog.fields.empty() &&
-      !catalog.choices.count(e.attr("field"))) {
+      !catalog.choices.count(e.field("field"))) {
     Diagnostic d = e.error("template-no-options", "<choices> 需要 options，或一个有选项的字段",
                            "<choices> needs options=, or a field that has choices");
-    d.value = e.attr("field");
-    problems.push_back(d);
-  }
-  if (e.name == "choices" && e.has("columns") && std::atoi(e.attr("columns").c_str()) < 1) {
-    Diagnostic d = e.error("template-bad-value", "columns 应为正整数",
-                           "columns must be a whole number of at least 1");
-    d.value = e.attr("columns");
+    d.value = e.field("field");
     problems.push_back(d);
   }
   if (e.name == "when" || (e.name == "repeat" && e.has("records") && e.has("field")))
     check_field("field");
-  if (e.has("style") && !tpl.styles.count(e.attr("style")) && e.name != "document") {
+  if (e.has("style") && !tpl.styles.count(e.text_value("style"))) {
     Diagnostic d = e.error("template-unknown-style", "未定义的样式", "undefined style");
-    d.value = e.attr("style");
+    d.value = e.text_value("style");
     problems.push_back(d);
   }
-  if (e.has("font") && !tpl.fonts->chain(e.attr("font"))) {
+  if (e.has("font") && !tpl.fonts->chain(e.text_value("font"))) {
     Diagnostic d = e.error("template-unknown-font", "字体清单中没有这个字体角色",
                            "the font manifest has no such font role");
-    d.value = e.attr("font");
+    d.value = e.text_value("font");
     problems.push_back(d);
   }
   std::string prefix = list_prefix;
   if (e.name == "repeat" && e.has("choices")) {
-    const std::string field = e.attr("choices");
+    const std::string& field = e.field("choices");
     if (!catalog.fields.empty() && !catalog.choices.count(field)) {
       Diagnostic d = e.error("template-no-options", "没有选项的字段 " + field,
                              "the field " + field + " has no choices");
       d.value = field;
       problems.push_back(d);
     }
-    if (std::atoi(e.attr("level", "1").c_str()) < 1) {
-      Diagnostic d = e.error("template-bad-value", "level 应为正整数（1 = 最外层）",
-                             "level must be a whole number, 1 for the outermost");
-      d.value = e.attr("level");
-      problems.push_back(d);
-    }
   } else if (e.name == "repeat" && e.has("records")) {
     // Inside, field names are the records' own: checked against the catalog as they are.
   } else if (e.name == "repeat") {
-    if (e.has("min-rows")) {
-      const std::string text = e.attr("min-rows");
-      char* end = nullptr;
-      const long rows = std::strtol(text.c_str(), &end, 10);
-      if (text.empty() || *end != '\0' || rows < 0 || rows > templates::kMaxMinRows) {
-        const std::string limit = std::to_string(templates::kMaxMinRows);
-        Diagnostic d = e.error("template-bad-value", "min-rows 应为 0 到 " + limit + " 的整数",
-                               "min-rows must be a whole number from 0 to " + limit);
-        d.value = text;
-        problems.push_back(d);
-      }
-    }
-    std::string list = e.attr("list");
+    const std::string& list = e.field("list");
     if (!catalog.knows(list)) {
       Diagnostic d =
           e.error("template-unknown-field", "未知的列表字段 " + list, "unknown list field " + list);
@@ -273,14 +216,14 @@ CompiledTemplate compile_template(Element root, const fonts::FontSet& fonts,
   CompiledTemplate tpl;
   tpl.fonts = &fonts;
   tpl.choices = catalog.choices;
-  tpl.kind = root.attr("kind");
+  tpl.kind = root.text_value("kind");
   Diagnostics problems;
   for (const Element& child : root.children) {
     if (child.name == "page") {
       // Several <page>s offer the document on several papers; the first is the default.
       layout::PageSetup setup;
-      compile_page(child, setup, problems);
-      const std::string paper = child.attr("size", "A4");
+      compile_page(child, setup);
+      const std::string& paper = child.choice("size");
       if (tpl.papers.empty())
         tpl.page = setup;
       if (!tpl.papers.emplace(paper, setup).second) {
@@ -294,24 +237,19 @@ CompiledTemplate compile_template(Element root, const fonts::FontSet& fonts,
       for (const Element& style : child.children) {
         if (style.is_text())
           continue;
-        std::string name = style.attr("name");
+        const std::string& name = style.text_value("name");
         if (name.empty()) {
           problems.push_back(style.error("template-missing-attribute", "<style> 缺少属性 name",
                                          "<style> needs the attribute name"));
           continue;
         }
-        StyleSpec spec;
-        for (const auto& [k, v] : style.attributes) {
-          if (kStyleKeys.count(k))
-            spec.properties[k] = v;
-        }
-        if (spec.properties.count("font") && !fonts.chain(spec.properties["font"])) {
+        if (style.has("font") && !fonts.chain(style.text_value("font"))) {
           Diagnostic d = style.error("template-unknown-font", "字体清单中没有这个字体角色",
                                      "the font manifest has no such font role");
-          d.value = spec.properties["font"];
+          d.value = style.text_value("font");
           problems.push_back(d);
         }
-        tpl.styles[name] = spec;
+        tpl.styles[name] = StyleSpec{style};
       }
     }
   }
@@ -325,47 +263,41 @@ CompiledTemplate compile_template(Element root, const fonts::FontSet& fonts,
 layout::Style resolve_style(const CompiledTemplate& tpl, const Element& element,
                             const layout::Style& inherited) {
   layout::Style style = inherited;
-  auto apply = [&](const std::map<std::string, std::string>& props) {
-    for (const auto& [key, value] : props) {
-      if (key == "font") {
-        if (const auto* chain = tpl.fonts->chain(value))
-          style.chain = chain;
-      } else if (key == "size") {
-        style.size = parse_length(value).value_or(style.size);
-      } else if (key == "leading") {
-        style.leading = parse_length(value).value_or(style.leading);
-      } else if (key == "min-size") {
-        style.min_size = parse_length(value).value_or(style.min_size);
-      } else if (key == "align") {
-        if (value == "left")
-          style.align = text::Align::Left;
-        if (value == "center")
-          style.align = text::Align::Center;
-        if (value == "right")
-          style.align = text::Align::Right;
-        if (value == "justify")
-          style.align = text::Align::Justify;
-      }
+  // The style properties an element (or a named <style>) sets; the others inherit.
+  auto apply = [&](const Element& props) {
+    if (props.has("font")) {
+      if (const auto* chain = tpl.fonts->chain(props.text_value("font")))
+        style.chain = chain;
+    }
+    if (props.has("size"))
+      style.size = props.length_pt("size");
+    if (props.has("leading"))
+      style.leading = props.number("leading");
+    if (props.has("min-size"))
+      style.min_size = props.length_pt("min-size");
+    if (props.has("color")) {
+      const templates::Colour c = props.colour("color");
+      style.color = page::Color{c.r, c.g, c.b};
+    }
+    if (props.has("align")) {
+      const std::string& align = props.choice("align");
+      style.align = align == "center"    ? text::Align::Center
+                    : align == "right"   ? text::Align::Right
+                    : align == "justify" ? text::Align::Justify
+                                         : text::Align::Left;
     }
     // "2em" counts in the final size, whichever order the properties came in.
-    if (auto it = props.find("indent"); it != props.end()) {
-      style.indent = parse_length(it->second, style.size).value_or(style.indent);
-    }
-    if (auto it = props.find("hang"); it != props.end()) {
-      style.hang = parse_length(it->second, style.size).value_or(style.hang);
-    }
+    if (props.has("indent"))
+      style.indent = props.length_pt("indent", style.size);
+    if (props.has("hang"))
+      style.hang = props.length_pt("hang", style.size);
   };
   if (element.has("style")) {
-    auto it = tpl.styles.find(element.attr("style"));
+    auto it = tpl.styles.find(element.text_value("style"));
     if (it != tpl.styles.end())
-      apply(it->second.properties);
+      apply(it->second.element);
   }
-  std::map<std::string, std::string> own;
-  for (const auto& [k, v] : element.attributes) {
-    if (kStyleKeys.count(k))
-      own[k] = v;
-  }
-  apply(own);
+  apply(element);
   return style;
 }
 

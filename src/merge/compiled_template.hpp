@@ -15,9 +15,10 @@
 
 namespace tuijie::merge {
 
-/// A style as the template writes it; unset properties inherit.
+/// A named style: its <style> element, whose typed attributes are the properties it sets;
+/// unset properties inherit.
 struct StyleSpec {
-  std::map<std::string, std::string> properties;  // attribute name -> value
+  templates::Element element;
 };
 
 /// Inside and after `<repeat records="…">`: the row's number (序号), the number of rows, and

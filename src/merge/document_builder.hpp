@@ -23,8 +23,8 @@ layout::DocumentModel build_document(const CompiledTemplate& tpl, const records:
                                      const Globals& globals, Diagnostics& diagnostics,
                                      const RecordSets* sets = nullptr);
 
-/// Replaces {field} placeholders in an attribute value (title, file-name) in one pass.
-std::string substitute(const std::string& pattern, const records::Record& record,
+/// Replaces the {field} placeholders of an attribute's text (title, file-name).
+std::string substitute(const templates::TextPattern& pattern, const records::Record& record,
                        const Globals& globals);
 
 }  // namespace tuijie::merge

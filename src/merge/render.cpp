@@ -44,7 +44,7 @@ std::string safe_file_name(const std::string& name) {
 
 std::string document_file_name(const CompiledTemplate& tpl, const records::Record& record,
                                const std::map<std::string, std::string>& globals) {
-  std::string pattern = tpl.root.attr("file-name", "{key}");
+  const templates::TextPattern& pattern = tpl.root.pattern("file-name");
   records::Record named = record;
   named.fields.emplace("key", record.key);
   std::string name = safe_file_name(substitute(pattern, named, globals));

@@ -1,6 +1,8 @@
 #include "template/template_language.hpp"
 
-#include <map>
+#include <stdexcept>
+
+#include "template/template_limits.hpp"
 
 namespace tuijie::templates {
 namespace {
@@ -15,65 +17,272 @@ std::set<std::string> with(std::set<std::string> base, std::initializer_list<std
   return base;
 }
 
+using Default = std::optional<std::string>;
+using Type = AttributeType;
+
+AttributeSpec integer(double min, double max, Default value = {}) {
+  return {Type::Integer, min, max, {}, false, std::move(value), {}};
+}
+AttributeSpec number(double min, double max, Default value = {}) {
+  return {Type::Number, min, max, {}, false, std::move(value), {}};
+}
+AttributeSpec choice(std::vector<std::string> values, Default value = {}) {
+  return {Type::Choice, 0, 0, std::move(values), false, std::move(value), {}};
+}
+AttributeSpec length(Default value = {}) {
+  return {Type::Length, 0, 0, {}, false, std::move(value), {}};
+}
+// A length that may count in the current font size: indent="2em" is two characters.
+AttributeSpec length_em(Default value = {}) {
+  return {Type::Length, 0, 0, {}, true, std::move(value), {}};
+}
+AttributeSpec of(Type type, Default value = {}) {
+  return {type, 0, 0, {}, false, std::move(value), {}};
+}
+AttributeSpec text(Default value = {}) {
+  return of(Type::Text, std::move(value));
+}
+AttributeSpec pattern(Default value = {}, std::vector<std::string> values = {}) {
+  return {Type::Pattern, 0, 0, std::move(values), false, std::move(value), {}};
+}
+AttributeSpec field_ref() {
+  return of(Type::FieldRef);
+}
+AttributeSpec yes_no(const char* value) {
+  return choice({"yes", "no"}, value);
+}
+
+const AttributeSpec kAlign = choice({"left", "center", "right", "justify"});
+const AttributeSpec kVAlign = choice({"top", "middle", "bottom"});
+
+std::map<std::string, ElementRule> build_language() {
+  std::map<std::string, ElementRule> r;
+  // A <choices> among blocks is a list of boxed options (in `columns` columns).
+  const std::set<std::string> blocks = {"p",       "table",          "spacer",   "page-break",
+                                        "photo",   "stamp",          "when",     "choices",
+                                        "section", "page-numbering", "contents", "repeat"};
+  r["document"] = {{{"kind", text()},
+                    {"title", pattern()},
+                    {"author", pattern()},
+                    {"subject", pattern()},
+                    {"keywords", pattern()},
+                    {"file-name", pattern("{key}")},
+                    {"bookmark", text()},
+                    {"tighten-to", number(0.5, 1, "1")}},
+                   with(blocks, {"page", "styles", "footer", "header", "qr"})};
+  r["qr"] = {{{"data", pattern()},
+              {"size", length("12mm")},
+              {"side", choice({"left", "right"}, "right")},
+              {"pages", choice({"all", "first"}, "all")}},
+             {}};
+  r["page"] = {
+      {{"size", choice({"A4", "A5", "A3", "A4 landscape", "A5 landscape", "A3 landscape"}, "A4")},
+       {"width", length()},
+       {"height", length()},
+       {"margin", of(Type::Lengths, "20mm")},
+       {"margin-top", length()},
+       {"margin-bottom", length()},
+       {"margin-left", length()},
+       {"margin-right", length()}},
+      {}};
+  r["styles"] = {{}, {"style"}};
+  r["style"] = {{{"name", text()},
+                 {"font", text()},
+                 {"size", length()},
+                 {"leading", number(0.5, 5)},
+                 {"align", kAlign},
+                 {"color", of(Type::Colour)},
+                 {"min-size", length()},
+                 {"indent", length_em()},
+                 {"hang", length_em()},
+                 {"space-before", length_em()},
+                 {"space-after", length_em()},
+                 {"valign", kVAlign},
+                 {"padding", length()}},
+                {}};
+  const std::map<std::string, AttributeSpec> furniture = {
+      {"style", text()},
+      {"side", choice({"outer"})},
+      {"pages", choice({"all", "odd", "even"}, "all")}};
+  r["header"] = {furniture, kInline};
+  r["footer"] = {furniture, kInline};
+  r["p"] = {{{"style", text()},
+             {"align", kAlign},
+             {"size", length()},
+             {"font", text()},
+             {"indent", length_em()},
+             {"hang", length_em()},
+             {"space-before", length_em("0")},
+             {"space-after", length_em("0")},
+             {"keep-with-next", yes_no("no")},
+             {"min-size", length()},
+             {"field-label", text()}},
+            kInline};
+  r["span"] = {{}, kInline};
+  r["table"] = {{{"columns", of(Type::ColumnWidths)},
+                 {"border", length("0.6pt")},
+                 {"padding", length()},
+                 {"style", text()},
+                 {"header-rows", integer(0, 100, "0")},
+                 {"space-before", length_em("0")},
+                 {"space-after", length_em("0")}},
+                {"row", "repeat", "when"}};
+  // In a table a repeat holds rows; among blocks (<repeat records> only) it holds blocks.
+  r["repeat"] = {{{"list", field_ref()},
+                  {"min-rows", integer(0, kMaxMinRows, "0")},
+                  {"choices", field_ref()},
+                  {"level", integer(1, 10, "1")},
+                  {"records", text()},
+                  {"order-by", of(Type::FieldList)},
+                  {"text-order", pattern("pinyin", {"pinyin", "stroke"})},
+                  {"field", field_ref()},
+                  {"equals", pattern()}},
+                 with(blocks, {"row"})};
+  r["section"] = {{{"title", pattern()},
+                   {"bookmark", yes_no("yes")},
+                   {"level", integer(1, 10, "1")},
+                   {"start", choice({"page", "right"})},
+                   {"contents", yes_no("yes")}},
+                  blocks};
+  r["page-numbering"] = {{{"start", integer(0, 9999, "1")}}, {}};
+  r["contents"] = {{{"style", text()},
+                    {"leader", text(".")},
+                    {"size", length()},
+                    {"font", text()},
+                    {"space-before", length_em("0")},
+                    {"space-after", length_em("0")}},
+                   {}};
+  r["section-title"] = {{}, {}};
+  r["row"] = {
+      {{"height", length("0")}, {"min-height", length("0")}, {"keep-with-next", yes_no("no")}},
+      {"cell"}};
+  r["cell"] = {{{"colspan", integer(1, 1000, "1")},
+                {"rowspan", integer(1, 1000, "1")},
+                {"style", text()},
+                {"align", kAlign},
+                {"valign", choice({"top", "middle", "bottom"}, "middle")},
+                {"padding", length("1.5mm")},
+                {"size", length()},
+                {"font", text()},
+                {"min-size", length()},
+                {"split", choice({"allow"})},
+                {"field-label", text()},
+                {"fill", yes_no("no")},
+                {"merge", choice({"same"})}},
+               with(kInline, {"p", "photo", "stamp"})};
+  // A format's names belong to merge/field_format.hpp: the compiler checks them.
+  r["field"] = {{{"name", field_ref()}, {"format", text()}, {"empty", text()}}, {}};
+  r["choices"] = {{{"field", field_ref()},
+                   {"options", of(Type::Options)},
+                   {"separator", text("\u3000")},
+                   {"checked", text("☑")},
+                   {"unchecked", text("☐")},
+                   {"columns", integer(1, 100, "1")},
+                   {"gap", length_em("2mm")},
+                   {"under", pattern()},
+                   {"style", text()},
+                   {"size", length()},
+                   {"font", text()},
+                   {"min-size", length()},
+                   {"space-before", length_em("0")},
+                   {"space-after", length_em("0")}},
+                  {}};
+  r["br"] = {{}, {}};
+  r["page-number"] = {{}, {}};
+  r["page-count"] = {{}, {}};
+  std::set<std::string> when_children = kInline;
+  when_children.insert(blocks.begin(), blocks.end());
+  when_children.insert("row");
+  r["when"] = {{{"field", field_ref()},
+                {"equals", text()},
+                {"not-equals", text()},
+                {"present", choice({"yes"})},
+                {"absent", choice({"yes"})}},
+               when_children};
+  r["spacer"] = {{{"height", length("0")}}, {}};
+  r["page-break"] = {{{"start", choice({"page", "right"}, "page")}}, {}};
+  r["photo"] = {{{"field", field_ref()},
+                 {"width", length("35mm")},
+                 {"height", length("49mm")},
+                 {"align", choice({"left", "center", "right"}, "center")},
+                 {"max-dpi", integer(72, 1200, "300")}},
+                {}};
+  r["stamp"] = {{{"label", pattern()},
+                 {"width", length("45mm")},
+                 {"height", length("45mm")},
+                 {"date", pattern("____年____月____日")},
+                 {"signature", pattern()},
+                 {"guide", choice({"circle"})},
+                 {"style", text()},
+                 {"seal", choice({"over"})},
+                 {"date-inset", length_em("0")},
+                 {"keep-lines-before", integer(0, 100, "0")},
+                 {"keep-with-next", yes_no("no")}},
+                {}};
+  // Each default is parsed once, here, by the parser that reads the templates: a default that
+  // is not a value of its own type is a bug found at the first template read.
+  for (auto& [element, rule] : r) {
+    for (auto& [name, spec] : rule.attributes) {
+      if (!spec.default_text)
+        continue;
+      spec.default_value = parse_attribute_value(spec, *spec.default_text);
+      if (!spec.default_value)
+        throw std::logic_error("template language: bad default for " + element + " " + name);
+    }
+  }
+  return r;
+}
+
 const std::map<std::string, ElementRule>& language() {
-  static const std::map<std::string, ElementRule> rules = [] {
-    std::map<std::string, ElementRule> r;
-    // A <choices> among blocks is a list of boxed options (in `columns` columns).
-    const std::set<std::string> blocks = {"p",       "table",          "spacer",   "page-break",
-                                          "photo",   "stamp",          "when",     "choices",
-                                          "section", "page-numbering", "contents", "repeat"};
-    r["document"] = {
-        {"kind", "title", "bookmark", "author", "subject", "keywords", "file-name", "tighten-to"},
-        with(blocks, {"page", "styles", "footer", "header", "qr"})};
-    r["qr"] = {{"data", "size", "side", "pages"}, {}};
-    r["page"] = {{"size", "width", "height", "margin", "margin-top", "margin-bottom", "margin-left",
-                  "margin-right"},
-                 {}};
-    r["styles"] = {{}, {"style"}};
-    r["style"] = {{"name", "font", "size", "leading", "align", "color", "min-size", "indent",
-                   "hang", "space-before", "space-after", "valign", "padding"},
-                  {}};
-    r["header"] = {{"style", "side", "pages"}, kInline};
-    r["footer"] = {{"style", "side", "pages"}, kInline};
-    r["p"] = {{"style", "align", "size", "font", "indent", "hang", "space-before", "space-after",
-               "keep-with-next", "min-size", "field-label"},
-              kInline};
-    r["span"] = {{}, kInline};
-    r["table"] = {
-        {"columns", "border", "padding", "style", "header-rows", "space-before", "space-after"},
-        {"row", "repeat", "when"}};
-    // In a table a repeat holds rows; among blocks (<repeat records> only) it holds blocks.
-    r["repeat"] = {{"list", "min-rows", "choices", "level", "records", "order-by", "text-order",
-                    "field", "equals"},
-                   with(blocks, {"row"})};
-    r["section"] = {{"title", "bookmark", "level", "start", "contents"}, blocks};
-    r["page-numbering"] = {{"start"}, {}};
-    r["contents"] = {{"style", "leader", "size", "font", "space-before", "space-after"}, {}};
-    r["section-title"] = {{}, {}};
-    r["row"] = {{"height", "min-height", "keep-with-next"}, {"cell"}};
-    r["cell"] = {{"colspan", "rowspan", "style", "align", "valign", "padding", "size", "font",
-                  "min-size", "split", "field-label", "fill", "merge"},
-                 with(kInline, {"p", "photo", "stamp"})};
-    r["field"] = {{"name", "format", "empty"}, {}};
-    r["choices"] = {{"field", "options", "separator", "checked", "unchecked", "columns", "gap",
-                     "under", "style", "size", "font", "min-size", "space-before", "space-after"},
-                    {}};
-    r["br"] = {{}, {}};
-    r["page-number"] = {{}, {}};
-    r["page-count"] = {{}, {}};
-    std::set<std::string> when_children = kInline;
-    when_children.insert(blocks.begin(), blocks.end());
-    when_children.insert("row");
-    r["when"] = {{"field", "equals", "not-equals", "present", "absent"}, when_children};
-    r["spacer"] = {{"height"}, {}};
-    r["page-break"] = {{"start"}, {}};
-    r["photo"] = {{"field", "width", "height", "align", "max-dpi"}, {}};
-    r["stamp"] = {{"label", "width", "height", "date", "signature", "guide", "style", "seal",
-                   "date-inset", "keep-lines-before", "keep-with-next"},
-                  {}};
-    return r;
-  }();
+  static const std::map<std::string, ElementRule> rules = build_language();
   return rules;
+}
+
+std::string type_name(const AttributeSpec& spec) {
+  switch (spec.type) {
+    case Type::Integer:
+      return "whole number " + std::to_string(static_cast<long>(spec.min)) + "–" +
+             std::to_string(static_cast<long>(spec.max));
+    case Type::Number: {
+      auto shown = [](double v) {
+        std::string s = std::to_string(v);
+        s.erase(s.find_last_not_of('0') + 1);
+        if (s.back() == '.')
+          s.pop_back();
+        return s;
+      };
+      return "number " + shown(spec.min) + "–" + shown(spec.max);
+    }
+    case Type::Choice: {
+      std::string out;
+      for (const std::string& v : spec.values)
+        out += (out.empty() ? "`" : " \\| `") + v + "`";
+      return out;
+    }
+    case Type::Length:
+      return spec.em ? "length (em allowed)" : "length";
+    case Type::Lengths:
+      return "1, 2 or 4 lengths";
+    case Type::ColumnWidths:
+      return "lengths, one `*` allowed";
+    case Type::Colour:
+      return "colour `#RRGGBB`";
+    case Type::FieldRef:
+      return "field";
+    case Type::FieldList:
+      return "fields";
+    case Type::Options:
+      return "texts separated by `\\|`";
+    case Type::Text:
+      return "text";
+    case Type::Pattern: {
+      std::string out = "text with `{field}`";
+      for (const std::string& v : spec.values)
+        out += " \\| `" + v + "`";
+      return out;
+    }
+  }
+  return "text";
 }
 
 }  // namespace
@@ -83,14 +292,25 @@ const ElementRule* rule_for(const std::string& element) {
   return it == language().end() ? nullptr : &it->second;
 }
 
-bool is_length_attribute(const std::string& element, const std::string& attribute) {
-  if (element == "page" && attribute == "size")
-    return false;  // a paper name, "A4"
-  static const std::set<std::string> lengths = {
-      "width",        "height",       "margin-top",  "margin-bottom", "margin-left",
-      "margin-right", "size",         "border",      "padding",       "min-height",
-      "min-size",     "space-before", "space-after", "indent",        "gap"};
-  return lengths.count(attribute) > 0;
+const AttributeSpec* attribute_spec(const std::string& element, const std::string& attribute) {
+  const ElementRule* rule = rule_for(element);
+  if (!rule)
+    return nullptr;
+  auto it = rule->attributes.find(attribute);
+  return it == rule->attributes.end() ? nullptr : &it->second;
+}
+
+std::string attribute_table_markdown() {
+  std::string out = "| element | attribute | value | default |\n|---|---|---|---|\n";
+  for (const auto& [element, rule] : language()) {
+    for (const auto& [name, spec] : rule.attributes) {
+      std::string def = "—";
+      if (spec.default_text)
+        def = *spec.default_text == "\u3000" ? "`　` (U+3000)" : "`" + *spec.default_text + "`";
+      out += "| `" + element + "` | `" + name + "` | " + type_name(spec) + " | " + def + " |\n";
+    }
+  }
+  return out;
 }
 
 }  // namespace tuijie::templates
