@@ -1,7 +1,6 @@
 #include "job/nominations_job.hpp"
 
 #include <filesystem>
-#include <sstream>
 
 #include "core/read_file.hpp"
 #include "job/document_identity.hpp"
@@ -31,13 +30,8 @@ constexpr const char* kBundleCount = "bundle.count";
 // The fields the list orders its candidates by (its <repeat records> order-by), so that the
 // forms follow in the order the list prints them.
 std::vector<std::string> list_order(const templates::Element& element) {
-  if (element.name == "repeat" && element.attr("records") == kKind) {
-    std::vector<std::string> fields;
-    std::istringstream order(element.attr("order-by"));
-    for (std::string field; order >> field;)
-      fields.push_back(field);
-    return fields;
-  }
+  if (element.name == "repeat" && element.attr("records") == kKind)
+    return element.fields("order-by");
   for (const templates::Element& child : element.children) {
     std::vector<std::string> fields = list_order(child);
     if (!fields.empty())
