@@ -30,11 +30,7 @@ std::map<std::string, std::string> files_in(const fs::path& dir) {
 
 TEST_CASE("a font dropped into fonts/ changes no PDF the CLI tests render") {
   const t::TempDir tmp;
-  const fs::path resources = tmp.path() / "resources";
-  fs::create_directories(resources);
-  for (const char* folder : {"templates", "data", "fonts"})
-    fs::copy(kSource + "/" + folder, resources / folder, fs::copy_options::recursive);
-  fs::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", resources / "fonts/hei.ttf");
+  const fs::path resources = t::resources_with_dropped_font(tmp);
 
   const std::string source = "--resources " + quote(kSource) + " --lang en ";
   const std::string dropped = "--resources " + quote(resources.string()) + " --lang en ";

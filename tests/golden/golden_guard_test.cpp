@@ -50,12 +50,8 @@ TEST_CASE("a template row moved by 0.1 mm changes the golden dump") {
 
 TEST_CASE("a font dropped into fonts/ changes no golden dump: the tests use their own manifest") {
   const t::TempDir tmp;
-  const fs::path resources = tmp.path() / "resources";
-  fs::create_directories(resources);
-  for (const char* folder : {"templates", "data", "fonts"})
-    fs::copy(kSource + "/" + folder, resources / folder, fs::copy_options::recursive);
   // A bureau's 黑体 (the form's labels and values): any other TrueType font in its place shows.
-  fs::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", resources / "fonts/hei.ttf");
+  const fs::path resources = t::resources_with_dropped_font(tmp);
 
   CaseInputs inputs;
   inputs.resources = resources.string();

@@ -73,6 +73,21 @@ inline void write_file(const std::string& path, const std::string& content) {
   out << content;
 }
 
+/// A copy of the resources (templates/, data/, fonts/) under `tmp`/resources with a font
+/// dropped into fonts/ as a bureau would: DejaVu Serif as hei.ttf, the 黑体 slot the forms'
+/// labels and values use. A test rendering with the test manifest must not see it.
+inline std::filesystem::path resources_with_dropped_font(const TempDir& tmp) {
+  const std::filesystem::path resources = tmp.path() / "resources";
+  std::filesystem::create_directories(resources);
+  for (const char* folder : {"templates", "data", "fonts"}) {
+    std::filesystem::copy(std::filesystem::path(TUIJIE_SOURCE_DIR) / folder, resources / folder,
+                          std::filesystem::copy_options::recursive);
+  }
+  std::filesystem::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+                             resources / "fonts/hei.ttf");
+  return resources;
+}
+
 /// The committed Tianjin 2020 campaign file.
 inline std::string tianjin_campaign_path() {
   return std::string(TUIJIE_SOURCE_DIR) + "/data/campaigns/tianjin-2020.json";
