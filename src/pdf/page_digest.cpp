@@ -12,6 +12,7 @@
 #include <exception>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "core/diagnostic.hpp"
 
@@ -71,6 +72,24 @@ class ObjectHasher {
     }
   }
 
+  /// A page, with the attributes it inherits from its page tree nodes (`inherited`, the
+  /// nearest node's value for each key) as if written on the page itself: the same hash
+  /// wherever a file's page tree puts them.
+  void add_page(QPDFObjectHandle page, const std::map<std::string, QPDFObjectHandle>& inherited) {
+    seen_.try_emplace(page.getObjGen(), seen_.size());
+    std::map<std::string, QPDFObjectHandle> entries = inherited;
+    for (const std::string& key : page.getKeys())
+      entries[key] = page.getKey(key);
+    put("D{");
+    for (const auto& [key, value] : entries) {  // sorted, as add_dictionary writes them
+      if (storage_keys().count(key))
+        continue;
+      put("k" + key + "=");
+      add(value);
+    }
+    put("}");
+  }
+
  private:
   void add_dictionary(QPDFObjectHandle dictionary) {
     for (const std::string& key : dictionary.getKeys()) {  // std::set: sorted
@@ -91,18 +110,66 @@ class ObjectHasher {
   std::map<QPDFObjGen, size_t> seen_;
 };
 
-PageDigest digest_of(QPDF& pdf) {
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-  ObjectHasher hasher(sha);
-  PageDigest digest;
-  for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-    ++digest.pages;
-    sha.update("P" + std::to_string(digest.pages) + ";");
-    hasher.add(page.getObjectHandle());
+// The page tree walked in page order, hashing the pages [first, first + count). A node whose
+// /Count says all its pages come before `first` is skipped unread, so that hashing a file in
+// passes (below) reads each page's objects in one pass only.
+class PageWalk {
+ public:
+  PageWalk(std::size_t first, std::size_t count, Poco::SHA2Engine& sha, ObjectHasher& hasher,
+           PageDigest& digest)
+      : first_(first), end_(first + count), sha_(sha), hasher_(hasher), digest_(digest) {}
+
+  /// Returns how many pages it hashed: fewer than asked once the last page is done.
+  std::size_t walk(QPDF& pdf) {
+    const int before = digest_.pages;
+    visit(pdf.getRoot().getKey("/Pages"), {});
+    return static_cast<std::size_t>(digest_.pages - before);
   }
-  digest.sha256 = Poco::DigestEngine::digestToHex(sha.digest());
-  return digest;
-}
+
+ private:
+  void visit(QPDFObjectHandle node, std::map<std::string, QPDFObjectHandle> inherited) {
+    if (!node.isDictionary() || (node.isIndirect() && !on_path_.insert(node.getObjGen()).second))
+      return;  // not a node, or a loop in a damaged tree
+    if (node.hasKey("/Kids")) {
+      // Inheritable page attributes (ISO 32000-1, 7.7.3.4): the nearest node's value counts.
+      for (const char* key : {"/Resources", "/MediaBox", "/CropBox", "/Rotate"}) {
+        if (node.hasKey(key))
+          inherited[key] = node.getKey(key);
+      }
+      QPDFObjectHandle count = node.getKey("/Count");
+      if (count.isInteger() && count.getIntValue() > 0 &&
+          index_ + static_cast<std::size_t>(count.getIntValue()) <= first_) {
+        index_ += static_cast<std::size_t>(count.getIntValue());
+      } else {
+        QPDFObjectHandle kids = node.getKey("/Kids");
+        for (int i = 0; kids.isArray() && i < kids.getArrayNItems() && index_ < end_; ++i)
+          visit(kids.getArrayItem(i), inherited);
+      }
+    } else {
+      if (index_ >= first_ && index_ < end_) {
+        ++digest_.pages;
+        sha_.update("P" + std::to_string(digest_.pages) + ";");
+        hasher_.add_page(node, inherited);
+      }
+      ++index_;
+    }
+    if (node.isIndirect())
+      on_path_.erase(node.getObjGen());
+  }
+
+  std::size_t first_, end_;
+  std::size_t index_ = 0;  // pages met so far
+  Poco::SHA2Engine& sha_;
+  ObjectHasher& hasher_;
+  PageDigest& digest_;
+  std::set<QPDFObjGen> on_path_;
+};
+
+// Pages hashed per opening of a file. qpdf keeps every object it has read until the QPDF
+// object goes, so a packet of thousands of pages is read in passes, each a fresh QPDF: the
+// hash is the same (objects are known by their numbers, which do not change within a file),
+// and only one pass's objects are held at a time.
+constexpr std::size_t kPagesPerPass = 1000;
 
 }  // namespace
 
@@ -111,10 +178,12 @@ PageDigest page_digest(std::string_view bytes, const std::string& description) {
     QPDF pdf;
     pdf.setSuppressWarnings(true);
     pdf.processMemoryFile(description.c_str(), bytes.data(), bytes.size());
-    // Inherited attributes (MediaBox, Resources) are copied down so that a page reads the
-    // same wherever its page tree put them.
-    pdf.pushInheritedAttributesToPage();
-    return digest_of(pdf);
+    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+    ObjectHasher hasher(sha);
+    PageDigest digest;
+    PageWalk(0, static_cast<std::size_t>(-1) / 2, sha, hasher, digest).walk(pdf);
+    digest.sha256 = Poco::DigestEngine::digestToHex(sha.digest());
+    return digest;
   } catch (const std::exception& e) {
     throw TuijieError(make_error("pdf-unreadable", std::string("无法读取 PDF：") + e.what(),
                                  std::string("cannot read the PDF: ") + e.what(), description));
@@ -123,13 +192,18 @@ PageDigest page_digest(std::string_view bytes, const std::string& description) {
 
 PageDigest page_digest_of_file(const std::string& path) {
   try {
-    QPDF pdf;
-    pdf.setSuppressWarnings(true);
-    pdf.processFile(path.c_str());
-    // Inherited attributes (MediaBox, Resources) are copied down so that a page reads the
-    // same wherever its page tree put them.
-    pdf.pushInheritedAttributesToPage();
-    return digest_of(pdf);
+    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+    ObjectHasher hasher(sha);
+    PageDigest digest;
+    for (std::size_t first = 0;; first += kPagesPerPass) {
+      QPDF pdf;
+      pdf.setSuppressWarnings(true);
+      pdf.processFile(path.c_str());
+      if (PageWalk(first, kPagesPerPass, sha, hasher, digest).walk(pdf) < kPagesPerPass)
+        break;
+    }
+    digest.sha256 = Poco::DigestEngine::digestToHex(sha.digest());
+    return digest;
   } catch (const std::exception& e) {
     throw TuijieError(make_error("pdf-unreadable", std::string("无法读取 PDF：") + e.what(),
                                  std::string("cannot read the PDF: ") + e.what(), path));

@@ -1,11 +1,14 @@
 #include "store/document_register.hpp"
 
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/Exception.h>
 #include <Poco/SHA2Engine.h>
 
 #include <set>
+
+#include <sqlite3.h>
 
 #include "core/diagnostic.hpp"
 #include "store/database_errors.hpp"
@@ -54,6 +57,36 @@ TuijieError conflict(const PrintedDocument& document) {
 
 // The body of record_printings, inside its write transaction (it may run again after a busy
 // database: it keeps nothing between runs).
+// One row of printings, bound through SQLite's own API: Poco binds text as SQLITE_TRANSIENT,
+// a copy, and a summary's data holds every record it lists (16 MB for a packet of 5,000
+// enterprises), so the copy alone raised a national packet's peak by a sixth. SQLITE_STATIC
+// binds the caller's bytes, which outlive the statement. Failures are thrown as Poco's
+// SQLite exceptions, which record_printings classifies like any other.
+void insert_printing(Poco::Data::Session& db, const PrintedDocument& document,
+                     const std::string& at) {
+  sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(db);
+  sqlite3_stmt* statement = nullptr;
+  int rc = sqlite3_prepare_v2(
+      handle,
+      "INSERT OR IGNORE INTO printings (number, hash, data, printed_at) VALUES (?, ?, ?, ?)", -1,
+      &statement, nullptr);
+  const auto bind = [&](int index, const std::string& text) {
+    if (rc == SQLITE_OK) {
+      rc = sqlite3_bind_text64(statement, index, text.data(), text.size(), SQLITE_STATIC,
+                               SQLITE_UTF8);
+    }
+  };
+  bind(1, document.number);
+  bind(2, document.hash);
+  bind(3, document.data);
+  bind(4, at);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step(statement) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(handle);
+  sqlite3_finalize(statement);
+  if (rc != SQLITE_OK)
+    Poco::Data::SQLite::Utility::throwException(handle, rc);
+}
+
 void record_in_transaction(Workspace& workspace, const std::vector<PrintedDocument>& documents,
                            const std::vector<PrintedFile>& files, std::string at) {
   Poco::Data::Session& db = workspace.session();
@@ -77,11 +110,8 @@ void record_in_transaction(Workspace& workspace, const std::vector<PrintedDocume
           "VALUES (?, ?, ?, ?, ?, ?)",
         use(number), use(kind), use(key), use(series), use(sequence), use(at), now;
   }
-  for (const PrintedDocument& document : documents) {
-    std::string n = document.number, h = document.hash, d = document.data;
-    db << "INSERT OR IGNORE INTO printings (number, hash, data, printed_at) VALUES (?, ?, ?, ?)",
-        use(n), use(h), use(d), use(at), now;
-  }
+  for (const PrintedDocument& document : documents)
+    insert_printing(db, document, at);
   for (const PrintedFile& file : files) {
     std::string n = file.number, h = file.hash, name = file.file_name, sha = file.file_sha256,
                 pages_sha = file.pages_sha256;
