@@ -114,10 +114,13 @@ void check_in_step(const fs::path& db, const std::vector<fs::path>& dirs) {
 }
 
 // Starts `tuijie ARGS` in tmp, its output thrown away, and returns its process id.
-pid_t spawn_tuijie(const t::TempDir& tmp, const std::string& args) {
+// Starts the program in `tmp`; its error stream goes to `tmp`/`errors` when given, so that a
+// failing round can show why.
+pid_t spawn_tuijie(const t::TempDir& tmp, const std::string& args,
+                   const std::string& errors = "/dev/null") {
   const std::string command = "cd " + quote(tmp.str()) + " && exec " + quote(TUIJIE_EXE) + " " +
                               t::test_settings(args) + " " + kResources + " --workspace ws " +
-                              args + " >/dev/null 2>&1";
+                              args + " >/dev/null 2>" + quote(errors);
   const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
   pid_t pid = 0;
   REQUIRE(posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ) == 0);
@@ -431,13 +434,17 @@ TEST_CASE("two renders at once both finish and agree on every number") {
     // the run that commits second must plan again.
     const bool same = round % 2 == 0;
     const pid_t a = spawn_tuijie(
-        tmp, "render --kind institution --out a" + (same ? std::string() : " --key " + keys(1, 3)));
+        tmp, "render --kind institution --out a" + (same ? std::string() : " --key " + keys(1, 3)),
+        "a.err");
     const pid_t b = spawn_tuijie(
-        tmp, "render --kind institution --out b" + (same ? std::string() : " --key " + keys(4, 6)));
+        tmp, "render --kind institution --out b" + (same ? std::string() : " --key " + keys(4, 6)),
+        "b.err");
     int status_a = 0, status_b = 0;
     ::waitpid(a, &status_a, 0);
     ::waitpid(b, &status_b, 0);
     INFO("round " << round);
+    INFO("a: " << t::read_file((tmp.path() / "a.err").string()));
+    INFO("b: " << t::read_file((tmp.path() / "b.err").string()));
     REQUIRE(WIFEXITED(status_a));
     REQUIRE(WIFEXITED(status_b));
     CHECK(WEXITSTATUS(status_a) == 0);
