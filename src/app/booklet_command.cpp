@@ -23,10 +23,7 @@ int run_booklet(Context& context, const Command& command, const std::vector<std:
   job.paper = option(context, command, "paper");
   job.template_path = option(context, command, "template");
   job.out_dir = option(context, command, "out");
-  if (!job.impose.empty() && job.impose != "saddle") {
-    throw_usage("--impose 只支持 saddle（骑马钉），不是 “" + job.impose + "”",
-                "--impose knows only saddle (saddle stitch), not '" + job.impose + "'");
-  }
+  job.check_options();  // a usage error before the workspace is looked for
   const job::BookletResult result = run_job(context, command, job);
   if (const int code = report_result(context, result, "有问题，未写出手册，见上。",
                                      "Problems found; the booklet was not written, see above.");

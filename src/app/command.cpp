@@ -39,9 +39,4 @@ void Command::require_no_arguments(const std::vector<std::string>& args) const {
   }
 }
 
-void throw_usage(std::string reason_zh, std::string reason_en) {
-  throw TuijieError(
-      make_error(Category::Usage, "usage", std::move(reason_zh), std::move(reason_en)));
-}
-
 }  // namespace tuijie::app

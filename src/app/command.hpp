@@ -70,7 +70,4 @@ class Command {
   Run run_;
 };
 
-/// Throws the usage error (exit 64) with its reason in both languages.
-[[noreturn]] void throw_usage(std::string reason_zh, std::string reason_en);
-
 }  // namespace tuijie::app

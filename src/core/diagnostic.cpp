@@ -117,6 +117,11 @@ Diagnostic make_error(std::string code, std::string reason_zh, std::string reaso
   return d;
 }
 
+void throw_usage(std::string reason_zh, std::string reason_en) {
+  throw TuijieError(
+      make_error(Category::Usage, "usage", std::move(reason_zh), std::move(reason_en)));
+}
+
 Diagnostic make_error(Category category, std::string code, std::string reason_zh,
                       std::string reason_en, std::string file, std::string value) {
   Diagnostic d = make_error(std::move(code), std::move(reason_zh), std::move(reason_en),

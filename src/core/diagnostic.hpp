@@ -63,6 +63,10 @@ class TuijieError : public std::runtime_error {
   Diagnostics diagnostics_;
 };
 
+/// Throws the usage error (code "usage", exit 64) with its reason in both languages: a wrong
+/// option value, from the command line or from a job's options.
+[[noreturn]] void throw_usage(std::string reason_zh, std::string reason_en);
+
 /// Convenience for errors that are not about an input row: a data error, or of `category`.
 Diagnostic make_error(std::string code, std::string reason_zh, std::string reason_en,
                       std::string file = {}, std::string value = {});

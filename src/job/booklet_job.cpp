@@ -21,10 +21,6 @@ namespace {
 
 constexpr const char* kDefaultTemplate = "templates/booklet.xml";
 
-[[noreturn]] void throw_usage(std::string zh, std::string en) {
-  throw TuijieError(make_error(Category::Usage, "usage", std::move(zh), std::move(en)));
-}
-
 // Inside <repeat records="result">: every kind's fields (a winner may be any kind) and the
 // result's own; inside <repeat records="award">: the category's.
 merge::FieldCatalog booklet_catalog(const Env& env,
@@ -65,11 +61,15 @@ double booklet_sheet_width(const page::PagedDocument& booklet) {
 
 }  // namespace
 
-BookletResult BookletJob::run(const Env& env) const {
+void BookletJob::check_options() const {
   if (!impose.empty() && impose != "saddle") {
     throw_usage("--impose 只支持 saddle（骑马钉），不是 “" + impose + "”",
                 "--impose knows only saddle (saddle stitch), not '" + impose + "'");
   }
+}
+
+BookletResult BookletJob::run(const Env& env) const {
+  check_options();
   store::Workspace& workspace = env.store();
   const store::Campaign& campaign = workspace.campaign();
   const std::map<std::string, std::string>& globals = campaign.globals();

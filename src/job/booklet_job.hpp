@@ -29,6 +29,10 @@ struct BookletJob {
   /// "" = Env::output_root.
   std::string out_dir;
 
+  /// Throws the usage error for an imposition scheme tuijie does not know; run() calls it too,
+  /// and a command may call it before it opens the workspace.
+  void check_options() const;
+
   BookletResult run(const Env& env) const;
 };
 

@@ -12,10 +12,6 @@ namespace tuijie::job {
 
 namespace {
 
-[[noreturn]] void throw_usage(std::string zh, std::string en) {
-  throw TuijieError(make_error(Category::Usage, "usage", std::move(zh), std::move(en)));
-}
-
 // The record kinds the campaign names (kinds.<kind>.track), in its file's key order.
 std::vector<std::string> campaign_kinds(const store::Campaign& campaign) {
   const std::string prefix = "campaign.kinds.";

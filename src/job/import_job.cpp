@@ -95,8 +95,7 @@ FileImport import_file(const Env& env, const records::SchemaSet& schemas,
 
 ImportResult ImportJob::run(const Env& env) const {
   if (files.empty())
-    throw TuijieError(make_error(Category::Usage, "usage", "import 需要至少一个文件",
-                                 "import needs at least one FILE"));
+    throw_usage("import 需要至少一个文件", "import needs at least one FILE");
   store::Workspace& workspace = env.store();
   const records::SchemaSet schemas = load_schemas(env);
   records::ImportOptions options;

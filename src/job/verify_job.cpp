@@ -163,8 +163,7 @@ FileVerdict verify_file(store::Workspace& workspace, const records::SchemaSet& s
 
 std::vector<FileVerdict> VerifyJob::run(const Env& env) const {
   if (files.empty()) {
-    throw TuijieError(make_error(Category::Usage, "usage", "verify 需要至少一个 PDF 文件",
-                                 "verify needs at least one PDF file"));
+    throw_usage("verify 需要至少一个 PDF 文件", "verify needs at least one PDF file");
   }
   store::Workspace& workspace = env.store();
   const records::SchemaSet schemas = load_schemas(env);

@@ -50,35 +50,4 @@ int FontUsage::alias_of(uint32_t glyph, char32_t character) const {
   return -1;
 }
 
-std::vector<FontUsage> collect_font_usage(const page::PagedDocument& doc) {
-  std::vector<FontUsage> usages;
-  std::unordered_map<const fonts::FontFace*, size_t> index_of_face;
-  for (const page::Page& page : doc.pages) {
-    for (const page::Item& item : page.items) {
-      const auto* run = std::get_if<page::GlyphRun>(&item);
-      if (!run || run->glyphs.empty()) {
-        continue;
-      }
-      if (!run->face) {
-        bad_input("文字段没有字体（排版错误）", "a glyph run has no font (a layout error)");
-      }
-      if (!run->text.empty() && run->text.size() != run->glyphs.size()) {
-        bad_input("文字段的字形与字符数目不一致（排版错误）",
-                  "a glyph run has a different number of glyphs and characters (a layout "
-                  "error)",
-                  run->face->path());
-      }
-      auto [it, inserted] = index_of_face.try_emplace(run->face, usages.size());
-      if (inserted) {
-        usages.emplace_back(*run->face);
-      }
-      FontUsage& usage = usages[it->second];
-      for (size_t i = 0; i < run->glyphs.size(); ++i) {
-        usage.add(run->glyphs[i], run->text.empty() ? 0 : run->text[i]);
-      }
-    }
-  }
-  return usages;
-}
-
 }  // namespace tuijie::pdf

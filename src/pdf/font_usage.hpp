@@ -56,9 +56,4 @@ class FontUsage {
   std::vector<Alias> aliases_;
 };
 
-/// The faces a document uses, in the order of their first glyph run, with their glyphs.
-/// Throws TuijieError "pdf-input" for a run without a face or whose text does not match its
-/// glyphs one to one.
-std::vector<FontUsage> collect_font_usage(const page::PagedDocument& doc);
-
 }  // namespace tuijie::pdf

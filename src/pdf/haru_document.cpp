@@ -179,16 +179,6 @@ void HaruDocument::spill_streams() {
   }
 }
 
-std::string HaruDocument::save() {
-  std::string out;
-  out.reserve(owned_size_ + 16384);
-  save([&out](const char* data, std::size_t size) {
-    out.append(data, size);
-    return true;
-  });
-  return out;
-}
-
 void HaruDocument::save(const std::function<bool(const char* data, std::size_t size)>& sink) {
   using Sink = std::function<bool(const char*, std::size_t)>;
   auto write = [](HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) -> HPDF_STATUS {

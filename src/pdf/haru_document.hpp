@@ -60,7 +60,6 @@ class HaruDocument {
   /// none of their contents. Throws TuijieError "pdf-file" when no temporary file can be made.
   void spill_streams();
 
-  std::string save();
   /// Saves into `sink`, which returns false when it cannot take more (the save then fails).
   void save(const std::function<bool(const char* data, std::size_t size)>& sink);
 

@@ -17,15 +17,6 @@ namespace {
 
 const std::string kSource = TUIJIE_SOURCE_DIR;
 
-std::map<std::string, std::string> files_in(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file())
-      files[fs::relative(entry.path(), dir).string()] = t::read_file(entry.path().string());
-  }
-  return files;
-}
-
 }  // namespace
 
 TEST_CASE("a font dropped into fonts/ changes no PDF the CLI tests render") {
@@ -47,7 +38,7 @@ TEST_CASE("a font dropped into fonts/ changes no PDF the CLI tests render") {
         resources_option + "--workspace ws render --kind park --out " + out + more, tmp.path());
     INFO(run.err);
     REQUIRE(run.code == 0);
-    return files_in(tmp.path() / out);
+    return t::files_under(tmp.path() / out);
   };
   const auto pristine = render(source, "pristine");
   REQUIRE(pristine.size() >= 3);

@@ -61,17 +61,4 @@ struct JobWorkspace {
   std::filesystem::path out() const { return tmp.path() / "ws" / "out"; }
 };
 
-/// The files under `dir`, relative, with their bytes.
-inline std::map<std::string, std::string> files_under(const std::filesystem::path& dir) {
-  std::map<std::string, std::string> files;
-  std::error_code ignored;
-  if (!std::filesystem::exists(dir, ignored))
-    return files;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file())
-      files[std::filesystem::relative(entry.path(), dir).string()] = read_file(entry.path());
-  }
-  return files;
-}
-
 }  // namespace tuijie::testing

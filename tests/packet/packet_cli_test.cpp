@@ -51,15 +51,6 @@ void sample_workspace(const t::TempDir& tmp) {
   }
 }
 
-std::map<std::string, std::string> files_in(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file())
-      files[fs::relative(entry.path(), dir).string()] = t::read_file(entry.path().string());
-  }
-  return files;
-}
-
 std::string pdf_text(const std::string& pdf) {
   auto run = t::run_tool("pdftotext " + t::shell_quote(pdf) + " -");
   REQUIRE(run.exit_code == 0);
@@ -162,8 +153,8 @@ TEST_CASE(
   sample_workspace(tmp);
   REQUIRE(run_program("--workspace ws packet --out first", tmp.path()).code == 0);
   REQUIRE(run_program("--workspace ws packet --out second", tmp.path()).code == 0);
-  const auto first = files_in(tmp.path() / "first");
-  CHECK(first == files_in(tmp.path() / "second"));
+  const auto first = t::files_under(tmp.path() / "first");
+  CHECK(first == t::files_under(tmp.path() / "second"));
 
   // 天津海河软件服务股份有限公司 (exactly 3000 万元) reports 3100 万元 instead: still eligible.
   const std::string corrected = tmp / "corrected.json";
@@ -198,7 +189,7 @@ TEST_CASE(
   CHECK(verify.out.find("TJ-2020-E-") != std::string::npos);
 
   REQUIRE(run_program("--workspace ws packet --out third", tmp.path()).code == 0);
-  const auto third = files_in(tmp.path() / "third");
+  const auto third = t::files_under(tmp.path() / "third");
   REQUIRE(third.size() == first.size());
   std::set<std::string> changed;
   for (const auto& [name, bytes] : first) {

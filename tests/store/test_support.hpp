@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -71,6 +72,19 @@ inline std::string read_file(const std::string& path) {
 inline void write_file(const std::string& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);
   out << content;
+}
+
+/// The files under `dir`, relative, with their bytes.
+inline std::map<std::string, std::string> files_under(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> files;
+  std::error_code ignored;
+  if (!std::filesystem::exists(dir, ignored))
+    return files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file())
+      files[std::filesystem::relative(entry.path(), dir).string()] = read_file(entry.path());
+  }
+  return files;
 }
 
 /// A copy of the resources (templates/, data/, fonts/) under `tmp`/resources with a font
