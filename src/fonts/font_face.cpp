@@ -28,6 +28,7 @@ struct FontFace::Impl {
   // use by the PDF writer, once per process, not when the manifest is read.
   mutable std::once_flag preprocess_once;
   mutable hb_face_t* preprocessed = nullptr;
+  mutable std::mutex subsetting;
 
   ~Impl() {
     if (preprocessed)
@@ -214,6 +215,10 @@ hb_face_t* FontFace::hb_face() const {
   std::call_once(impl_->preprocess_once,
                  [this] { impl_->preprocessed = hb_subset_preprocess(impl_->face); });
   return impl_->preprocessed;
+}
+
+std::mutex& FontFace::subset_mutex() const {
+  return impl_->subsetting;
 }
 
 }  // namespace tuijie::fonts

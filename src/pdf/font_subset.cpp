@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 
 #include "core/diagnostic.hpp"
 
@@ -77,6 +78,7 @@ FontSubset subset_font(const FontUsage& usage) {
   }
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
 
+  const std::lock_guard<std::mutex> one_at_a_time(usage.face().subset_mutex());
   PlanPtr plan(hb_subset_plan_create_or_fail(usage.face().hb_face(), input.get()));
   if (!plan) {
     subset_failed(usage);

@@ -445,6 +445,8 @@ TEST_CASE("two renders at once both finish and agree on every number") {
     INFO("round " << round);
     INFO("a: " << t::read_file((tmp.path() / "a.err").string()));
     INFO("b: " << t::read_file((tmp.path() / "b.err").string()));
+    INFO("a's signal: " << (WIFSIGNALED(status_a) ? WTERMSIG(status_a) : 0)
+                        << ", b's signal: " << (WIFSIGNALED(status_b) ? WTERMSIG(status_b) : 0));
     REQUIRE(WIFEXITED(status_a));
     REQUIRE(WIFEXITED(status_b));
     CHECK(WEXITSTATUS(status_a) == 0);
