@@ -211,6 +211,13 @@ uint16_t FontFace::advance(uint32_t glyph) const {
   return static_cast<uint16_t>(hb_font_get_glyph_h_advance(impl_->font, glyph));
 }
 
+FontFace::Ink FontFace::ink(uint32_t glyph) const {
+  hb_glyph_extents_t extents{};
+  if (!hb_font_get_glyph_extents(impl_->font, glyph, &extents))
+    return {};
+  return {extents.y_bearing, extents.y_bearing + extents.height};
+}
+
 hb_face_t* FontFace::hb_face() const {
   std::call_once(impl_->preprocess_once,
                  [this] { impl_->preprocessed = hb_subset_preprocess(impl_->face); });

@@ -44,6 +44,12 @@ class FontFace {
   uint32_t glyph_for(char32_t code_point) const;
   /// Horizontal advance of a glyph in font units. Thread-safe.
   uint16_t advance(uint32_t glyph) const;
+  /// The vertical extent of a glyph's outline in font units, y up from the baseline (top > 0
+  /// for a glyph above it); {0, 0} for a glyph with no outline (a space). Thread-safe.
+  struct Ink {
+    int top = 0, bottom = 0;
+  };
+  Ink ink(uint32_t glyph) const;
   /// Advance in points at the given size.
   double advance_pt(uint32_t glyph, double size_pt) const {
     return advance(glyph) * size_pt / units_per_em();

@@ -61,6 +61,9 @@ PacketResult PacketJob::run(const Env& env) const {
   }
   counts["count.all"] = std::to_string(all);
   globals.insert(counts.begin(), counts.end());
+  const std::map<std::string, std::string> letter =
+      letter_fields(campaign, letterhead, letter_number);
+  globals.insert(letter.begin(), letter.end());
 
   const records::SchemaSet schemas = load_schemas(env);
   merge::FieldCatalog collection = merge::collection_catalog(schemas, globals);
@@ -152,6 +155,8 @@ PacketResult PacketJob::run(const Env& env) const {
         merge::ComposedDocument doc =
             merge::compose(part.tpl, record, own, date, part.records ? nullptr : &chosen.records);
         problems.insert(problems.end(), doc.diagnostics.begin(), doc.diagnostics.end());
+        if (letterhead == Letterhead::Black)
+          page::print_in_black(doc.document);
         const std::string bookmark = part.records ? record.get("name") : part.title;
         env.step(entry + 1, total, bookmark);
         if (has_errors(problems))

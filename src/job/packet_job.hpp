@@ -9,6 +9,7 @@
 
 #include "job/env.hpp"
 #include "job/job_result.hpp"
+#include "job/letter_fields.hpp"
 
 namespace tuijie::job {
 
@@ -25,6 +26,9 @@ struct PacketJob {
   std::string out_dir;
   /// Keep records that are not recommendable (the summary marks them 否).
   bool include_ineligible = false;
+  Letterhead letterhead = Letterhead::Red;
+  /// The letter's 发文字号, or its serial number; "" = the campaign file's, else a blank.
+  std::string letter_number;
 
   /// Any error in any document: nothing is written, the diagnostics say why.
   PacketResult run(const Env& env) const;

@@ -22,6 +22,32 @@ void measure_seal_over(const StampZone& stamp, double width, MeasuredContent& ou
 void measure_columns(const ColumnList& list, double width, double shrink,
                      const std::string& document, Diagnostics& diagnostics, MeasuredContent& out);
 
+// Each line's box shrinks to its glyphs' outlines: the baseline stays where it is on the
+// page relative to the ink, and the line box runs from the highest point to the lowest.
+void fit_lines_to_ink(text::ParagraphLayout& laid) {
+  laid.height = 0;
+  for (text::LaidLine& line : laid.lines) {
+    double top = 0, bottom = 0;
+    bool any = false;
+    for (const page::GlyphRun& run : line.runs) {
+      const double scale = run.size / run.face->units_per_em();
+      for (uint32_t glyph : run.glyphs) {
+        const fonts::FontFace::Ink ink = run.face->ink(glyph);
+        if (ink.top == ink.bottom)
+          continue;
+        top = any ? std::max(top, ink.top * scale) : ink.top * scale;
+        bottom = any ? std::min(bottom, ink.bottom * scale) : ink.bottom * scale;
+        any = true;
+      }
+    }
+    if (any) {
+      line.ascent = top;
+      line.height = top - bottom;
+    }
+    laid.height += line.height;
+  }
+}
+
 }  // namespace
 
 // First-line indent in Chinese typesetting is counted in characters; two ideographic spaces
@@ -58,7 +84,7 @@ void report_missing_characters(const text::ParagraphLayout& laid, const std::str
   diagnostics.push_back(d);
 }
 
-text::TextStyle text_style(const Style& style, double shrink) {
+text::TextStyle text_style(const Style& style, double shrink, double width) {
   text::TextStyle ts;
   ts.chain = style.chain;
   ts.size = style.size;
@@ -69,6 +95,11 @@ text::TextStyle text_style(const Style& style, double shrink) {
   ts.align = style.align;
   ts.color = style.color;
   ts.hang = style.hang;
+  if (style.chars_per_line > 0 && width > 0) {
+    const double pitch = width / style.chars_per_line;
+    ts.tracking = pitch - ts.size;
+    ts.hang = style.hang / style.size * pitch;  // the hang was given in characters
+  }
   return ts;
 }
 
@@ -104,8 +135,14 @@ MeasuredContent measure_blocks(std::span<const Block> blocks, double width, doub
         out.slices.push_back(space_slice(p->space_before));
       }
       auto laid = std::make_unique<text::ParagraphLayout>(text::layout_paragraph(
-          indented_text(p->text, p->style), text_style(p->style, shrink), width));
+          indented_text(p->text, p->style), text_style(p->style, shrink, width), width));
       report_missing_characters(*laid, p->label, document, diagnostics);
+      if (p->ink_box)
+        fit_lines_to_ink(*laid);
+      if (p->hidden) {
+        for (text::LaidLine& line : laid->lines)
+          line.runs.clear();
+      }
       out.overfull = out.overfull || laid->overfull || laid->max_width > width + 0.01;
       out.compromised = out.compromised || laid->compromised;
       for (const auto& line : laid->lines) {

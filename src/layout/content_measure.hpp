@@ -59,7 +59,8 @@ size_t slices_fitting(const MeasuredContent& content, size_t first, double avail
 /// The smallest font size any paragraph reaches with `shrink`; used to stop shrinking.
 bool can_shrink(std::span<const Block> blocks, double shrink);
 
-text::TextStyle text_style(const Style& style, double shrink = 0);
+/// `width`: the box the text is set in, which a character grid (chars_per_line) divides.
+text::TextStyle text_style(const Style& style, double shrink = 0, double width = 0);
 
 /// Draws a laid-out line with its left edge at `x` and the top of its line box at `top`.
 void place_line(const text::LaidLine& line, double x, double top, page::Page& page);

@@ -23,6 +23,10 @@ struct Style {
   double min_size = 0;  // shrink floor for fixed cells; 0 = never shrink
   double indent = 0;    // first-line indent, pt
   double hang = 0;      // hanging indent of every line after the first, pt
+  /// > 0: characters are set on a grid of this many full-width characters per line of the
+  /// box (GB/T 9704: 28 a line), the pitch being the box's width divided by it. The indent
+  /// and the hang then count in pitches too, so that an indented line holds 26.
+  int chars_per_line = 0;
 };
 
 struct Paragraph {
@@ -32,6 +36,33 @@ struct Paragraph {
   double space_before = 0;
   double space_after = 0;
   bool keep_with_next = false;
+  /// The lines are as tall as their glyphs' outlines, not their line boxes, so that the
+  /// space before is measured to the top of the ink (GB/T 9704 places a letterhead's name by
+  /// the top of its characters: 30 mm from the top of the page).
+  bool ink_box = false;
+  /// Takes its room and prints nothing (a letterhead on paper that has it printed already).
+  bool hidden = false;
+};
+
+/// A horizontal rule of one or more parallel lines (a letterhead's red double rule: thick
+/// over thin), centred or aligned in the text block.
+struct Rule {
+  std::vector<double> lines;  // thickness of each line, top to bottom, pt
+  double gap = 0;             // clear space between two lines, pt
+  double length = 0;          // pt; 0 = the width of the text block
+  text::Align align = text::Align::Center;
+  page::Color color;
+  double space_before = 0, space_after = 0;
+  /// >= 0: not in the flow but on the page where it stands, its lowest edge this far above
+  /// the bottom edge of the paper (GB/T 9704's rule 20 mm above it).
+  double from_bottom = -1;
+  bool hidden = false;  // takes its room and prints nothing
+  double height() const {
+    double sum = 0;
+    for (double thickness : lines)
+      sum += thickness;
+    return lines.empty() ? 0 : sum + gap * static_cast<double>(lines.size() - 1);
+  }
 };
 
 struct Photo {
@@ -116,7 +147,7 @@ struct Table;
 
 /// One block of a page or cell. Tables are held by pointer: a cell holds blocks.
 using Block = std::variant<Paragraph, std::shared_ptr<Table>, Photo, StampZone, ColumnList, Spacer,
-                           PageBreak, SectionMark, FolioStart, ContentsEntry>;
+                           PageBreak, SectionMark, FolioStart, ContentsEntry, Rule>;
 
 enum class VAlign { Top, Middle, Bottom };
 
@@ -156,7 +187,7 @@ inline constexpr const char* kSectionTitleMark = "\uE002";
 
 /// Which pages a header or footer is printed on. Odd and even count physical pages from 1:
 /// odd pages are right-hand pages.
-enum class PageSides { All, Odd, Even };
+enum class PageSides { All, Odd, Even, AfterFirst };
 
 /// Running text at the top or bottom of every page.
 struct PageFurniture {
@@ -166,6 +197,11 @@ struct PageFurniture {
   /// left on even ones (the style's alignment is then ignored).
   bool outer_side = false;
   PageSides sides = PageSides::All;
+  /// >= 0: the top of the line box this far below the text block (a footer) or its bottom this
+  /// far above it (a header), rather than centred in the margin. GB/T 9704: folios 7 mm below.
+  double offset = -1;
+  /// The text keeps this far in from the text block's edges (GB/T 9704: 一字, one character).
+  double inset = 0;
 };
 
 /// A QR code in the bottom margin of every page (the document's number and hash).
@@ -182,6 +218,9 @@ struct PageSetup {
   double width = mm_to_pt_a4_width();
   double height = mm_to_pt_a4_height();
   double margin_top = 0, margin_bottom = 0, margin_left = 0, margin_right = 0;
+  /// >= 0: the first page's text block starts this far from the top instead (a letter whose
+  /// letterhead stands above the other pages' text block).
+  double first_margin_top = -1;
   static constexpr double mm_to_pt_a4_width() { return 210.0 * 72.0 / 25.4; }
   static constexpr double mm_to_pt_a4_height() { return 297.0 * 72.0 / 25.4; }
 };

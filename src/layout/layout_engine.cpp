@@ -45,7 +45,17 @@ void place_furniture(const DocumentModel& model, const BookPages& book,
     };
     const bool right_hand = i % 2 == 0;  // page i + 1: odd pages are right-hand pages
     auto on_page = [&](const PageFurniture& f) {
-      return f.sides == PageSides::All || (f.sides == PageSides::Odd) == right_hand;
+      switch (f.sides) {
+        case PageSides::All:
+          return true;
+        case PageSides::AfterFirst:
+          return i > 0;
+        case PageSides::Odd:
+          return right_hand;
+        case PageSides::Even:
+          return !right_hand;
+      }
+      return true;
     };
     auto style_on_page = [&](const PageFurniture& f) {
       text::TextStyle style = text_style(f.style);
@@ -73,18 +83,64 @@ void place_furniture(const DocumentModel& model, const BookPages& book,
     for (const auto& footer : model.footers) {
       if (!on_page(footer))
         continue;
+      const double side = std::max(qr_room, footer.inset);
       auto laid =
-          text::layout_paragraph(fill(footer.text), style_on_page(footer), width - 2 * qr_room);
-      place_lines(laid, setup.margin_left + qr_room,
-                  setup.height - setup.margin_bottom / 2 - laid.height / 2, pages[i]);
+          text::layout_paragraph(fill(footer.text), style_on_page(footer), width - 2 * side);
+      const double block_bottom = setup.height - setup.margin_bottom;
+      const double top = footer.offset >= 0
+                             ? block_bottom + footer.offset
+                             : block_bottom + setup.margin_bottom / 2 - laid.height / 2;
+      place_lines(laid, setup.margin_left + side, top, pages[i]);
     }
     for (const auto& header : model.headers) {
       if (!on_page(header))
         continue;
-      auto laid = text::layout_paragraph(fill(header.text), style_on_page(header), width);
-      place_lines(laid, setup.margin_left, setup.margin_top / 2 - laid.height / 2, pages[i]);
+      auto laid = text::layout_paragraph(fill(header.text), style_on_page(header),
+                                         width - 2 * header.inset);
+      const double top = header.offset >= 0 ? setup.margin_top - header.offset - laid.height
+                                            : setup.margin_top / 2 - laid.height / 2;
+      place_lines(laid, setup.margin_left + header.inset, top, pages[i]);
     }
   }
+}
+
+// Draws the rule's lines with the top of the first at `top`, aligned in the text block. A
+// rule longer than the block (GB/T 9704's 170 mm over a 156 mm block) reaches out on both
+// sides when centred.
+void draw_rule(const Rule& rule, double top, const Flow& flow, page::Page& page) {
+  if (rule.hidden)
+    return;
+  const double width = flow.width();
+  const double length = rule.length > 0 ? rule.length : width;
+  const double left = rule.align == text::Align::Center  ? flow.left() + (width - length) / 2
+                      : rule.align == text::Align::Right ? flow.left() + width - length
+                                                         : flow.left();
+  double y = top;
+  for (double thickness : rule.lines) {
+    page::Line line;
+    line.x1 = left;
+    line.x2 = left + length;
+    line.y1 = line.y2 = y + thickness / 2;
+    line.width = thickness;
+    line.color = rule.color;
+    page.items.emplace_back(line);
+    y += thickness + rule.gap;
+  }
+}
+
+// A rule in the flow moves to the next page whole; one measured from the paper's bottom
+// edge stands on the page where the flow is, and takes no room in it.
+void place_rule(const Rule& rule, Flow& flow) {
+  if (rule.from_bottom >= 0) {
+    draw_rule(rule, flow.model().page.height - rule.from_bottom - rule.height(), flow, flow.page());
+    return;
+  }
+  const double height = rule.space_before + rule.height();
+  if (height > flow.remaining() && flow.y() > flow.top() + 1e-6)
+    flow.new_page();
+  flow.content_starts();
+  draw_rule(rule, flow.y() + rule.space_before, flow, flow.page());
+  flow.advance(std::min(height + rule.space_after, flow.remaining()));
 }
 
 // The smallest height a block needs at the bottom of a page to start there, so that a
@@ -211,6 +267,8 @@ bool Flow::page_empty() const {
 }
 
 double Flow::top() const {
+  if (page_index() == 0 && model_.page.first_margin_top >= 0)
+    return model_.page.first_margin_top;
   return model_.page.margin_top;
 }
 double Flow::bottom() const {
@@ -278,6 +336,8 @@ LayoutResult layout_once(const DocumentModel& model) {
       contents.push_back(place_contents_entry(*entry, flow));
     } else if (const auto* spacer = std::get_if<Spacer>(&block)) {
       flow.advance(std::min(spacer->height, flow.remaining()));
+    } else if (const auto* rule = std::get_if<Rule>(&block)) {
+      place_rule(*rule, flow);
     } else if (const auto* table = std::get_if<std::shared_ptr<Table>>(&block)) {
       place_table(**table, flow);
     } else {

@@ -46,6 +46,8 @@ class Builder {
   std::string inline_text(const Element& e) const;
   static std::string label_of(const Element& e);
   layout::Paragraph paragraph(const Element& e, const layout::Style& style) const;
+  layout::Rule rule(const Element& e) const;
+  bool printed(const Element& e) const;
   static bool is_inline(const Element& e);
 
   // builder_figures.cpp

@@ -85,7 +85,35 @@ layout::Paragraph Builder::paragraph(const Element& e, const layout::Style& styl
   p.space_before = e.length_pt("space-before", style.size);
   p.space_after = e.length_pt("space-after", style.size);
   p.keep_with_next = e.choice("keep-with-next") == "yes";
+  p.ink_box = e.choice("box") == "ink";
+  p.hidden = !printed(e);
   return p;
+}
+
+// print="{letter.print_letterhead}": the campaign or the job says whether it is printed.
+bool Builder::printed(const Element& e) const {
+  return expand(e.pattern("print"), scope_) != "no";
+}
+
+layout::Rule Builder::rule(const Element& e) const {
+  layout::Rule r;
+  for (const templates::Length& weight : e.lengths("weight"))
+    r.lines.push_back(weight.points);
+  r.gap = e.length_pt("gap");
+  if (e.has("length"))
+    r.length = e.length_pt("length");
+  const std::string& align = e.choice("align");
+  r.align = align == "left"    ? text::Align::Left
+            : align == "right" ? text::Align::Right
+                               : text::Align::Center;
+  const templates::Colour c = e.colour("color");
+  r.color = page::Color{c.r, c.g, c.b};
+  r.space_before = e.length_pt("space-before");
+  r.space_after = e.length_pt("space-after");
+  if (e.has("from-bottom"))
+    r.from_bottom = e.length_pt("from-bottom");
+  r.hidden = !printed(e);
+  return r;
 }
 
 bool Builder::is_inline(const Element& e) {

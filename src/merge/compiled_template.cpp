@@ -57,6 +57,8 @@ void compile_page(const Element& page, layout::PageSetup& setup) {
     setup.margin_bottom = page.length_pt("margin-bottom");
   if (page.has("margin-left"))
     setup.margin_left = page.length_pt("margin-left");
+  if (page.has("first-margin-top"))
+    setup.first_margin_top = page.length_pt("first-margin-top");
 }
 
 // Checks what only the compiler can: field names, formats, font roles, style names.
@@ -291,6 +293,8 @@ layout::Style resolve_style(const CompiledTemplate& tpl, const Element& element,
       style.indent = props.length_pt("indent", style.size);
     if (props.has("hang"))
       style.hang = props.length_pt("hang", style.size);
+    if (props.has("chars-per-line"))
+      style.chars_per_line = static_cast<int>(props.integer("chars-per-line"));
   };
   if (element.has("style")) {
     auto it = tpl.styles.find(element.text_value("style"));

@@ -42,9 +42,13 @@ layout::DocumentModel Builder::build() {
       layout::PageFurniture f{resolve_style(tpl_, child, base_), running_text,
                               child.choice("side") == "outer"};
       const std::string& pages = child.choice("pages");
-      f.sides = pages == "odd"    ? layout::PageSides::Odd
-                : pages == "even" ? layout::PageSides::Even
-                                  : layout::PageSides::All;
+      f.sides = pages == "odd"           ? layout::PageSides::Odd
+                : pages == "even"        ? layout::PageSides::Even
+                : pages == "after-first" ? layout::PageSides::AfterFirst
+                                         : layout::PageSides::All;
+      if (child.has("offset"))
+        f.offset = child.length_pt("offset");
+      f.inset = child.length_pt("inset", f.style.size);
       (child.name == "footer" ? model.footers : model.headers).push_back(f);
     } else {
       add_block(child, base_, model.blocks);
@@ -84,6 +88,8 @@ void Builder::add_block(const Element& e, const layout::Style& inherited, Blocks
     out.push_back(stamp(e, inherited));
   } else if (e.name == "choices") {
     out.push_back(choice_columns(e, inherited));
+  } else if (e.name == "rule") {
+    out.push_back(rule(e));
   } else if (e.name == "spacer") {
     out.push_back(layout::Spacer{e.length_pt("height")});
   } else if (e.name == "page-break") {

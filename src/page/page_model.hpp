@@ -99,4 +99,8 @@ struct PagedDocument {
   std::vector<Bookmark> bookmarks;
 };
 
+/// Every coloured glyph run, line and shape made black, for a black-and-white printer (a
+/// letterhead's red). Greys (a cell's light fill) and images stay as they are.
+void print_in_black(PagedDocument& document);
+
 }  // namespace tuijie::page

@@ -58,9 +58,9 @@ const AttributeSpec kVAlign = choice({"top", "middle", "bottom"});
 std::map<std::string, ElementRule> build_language() {
   std::map<std::string, ElementRule> r;
   // A <choices> among blocks is a list of boxed options (in `columns` columns).
-  const std::set<std::string> blocks = {"p",       "table",          "spacer",   "page-break",
-                                        "photo",   "stamp",          "when",     "choices",
-                                        "section", "page-numbering", "contents", "repeat"};
+  const std::set<std::string> blocks = {
+      "p",       "table",   "spacer",         "page-break", "photo",  "stamp", "when",
+      "choices", "section", "page-numbering", "contents",   "repeat", "rule"};
   r["document"] = {{{"kind", text()},
                     {"title", pattern()},
                     {"author", pattern()},
@@ -83,7 +83,8 @@ std::map<std::string, ElementRule> build_language() {
        {"margin-top", length()},
        {"margin-bottom", length()},
        {"margin-left", length()},
-       {"margin-right", length()}},
+       {"margin-right", length()},
+       {"first-margin-top", length()}},
       {}};
   r["styles"] = {{}, {"style"}};
   r["style"] = {{{"name", text()},
@@ -98,12 +99,15 @@ std::map<std::string, ElementRule> build_language() {
                  {"space-before", length_em()},
                  {"space-after", length_em()},
                  {"valign", kVAlign},
-                 {"padding", length()}},
+                 {"padding", length()},
+                 {"chars-per-line", integer(1, 200)}},
                 {}};
   const std::map<std::string, AttributeSpec> furniture = {
       {"style", text()},
       {"side", choice({"outer"})},
-      {"pages", choice({"all", "odd", "even"}, "all")}};
+      {"pages", choice({"all", "odd", "even", "after-first"}, "all")},
+      {"offset", length()},
+      {"inset", length_em("0")}};
   r["header"] = {furniture, kInline};
   r["footer"] = {furniture, kInline};
   r["p"] = {{{"style", text()},
@@ -116,8 +120,21 @@ std::map<std::string, ElementRule> build_language() {
              {"space-after", length_em("0")},
              {"keep-with-next", yes_no("no")},
              {"min-size", length()},
-             {"field-label", text()}},
+             {"field-label", text()},
+             {"chars-per-line", integer(1, 200)},
+             {"box", choice({"line", "ink"}, "line")},
+             {"print", pattern("yes", {"yes", "no"})}},
             kInline};
+  r["rule"] = {{{"weight", of(Type::Lengths, "0.75pt")},
+                {"gap", length("1pt")},
+                {"length", length()},
+                {"align", choice({"left", "center", "right"}, "center")},
+                {"color", of(Type::Colour, "#000000")},
+                {"space-before", length_em("0")},
+                {"space-after", length_em("0")},
+                {"from-bottom", length()},
+                {"print", pattern("yes", {"yes", "no"})}},
+               {}};
   r["span"] = {{}, kInline};
   r["table"] = {{{"columns", of(Type::ColumnWidths)},
                  {"border", length("0.6pt")},

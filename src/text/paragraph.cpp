@@ -84,7 +84,7 @@ void set_text(std::string_view utf8, const TextStyle& style, Scratch& s, std::u3
     const fonts::ResolvedGlyph resolved = style.chain->resolve(c);
     if (resolved.face) {
       s.chars[i] = {resolved.face, resolved.glyph,
-                    resolved.advance * style.size / resolved.face->units_per_em()};
+                    resolved.advance * style.size / resolved.face->units_per_em() + style.tracking};
     } else if (missing) {
       if (missing->find(c) == std::u32string::npos) {
         missing->push_back(c);
@@ -232,7 +232,7 @@ LaidLine build_line(Scratch& s, const LineSpan& span, const TextStyle& style, do
     run.size = style.size;
     run.x = x;
     run.color = style.color;
-    run.char_spacing = last - first >= 2 && stretchable[first] ? extra : 0;
+    run.char_spacing = style.tracking + (last - first >= 2 && stretchable[first] ? extra : 0);
     run.glyphs.reserve(last - first);
     run.text.reserve(last - first);
     for (std::size_t k = first; k < last; ++k) {

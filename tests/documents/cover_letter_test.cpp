@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/units.hpp"
@@ -14,6 +15,7 @@
 #include "merge/document_builder.hpp"
 #include "merge/field_catalog.hpp"
 #include "merge/render.hpp"
+#include "page/page_model.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pdf_text.hpp"
 #include "pdf_tools.hpp"
@@ -39,6 +41,8 @@ struct Letter {
     g["count.all"] = "14";
     g["document.number"] = "TJ-2020-L-0001";
     g["document.hash"] = "0123456789ab";
+    g["letter.number"] = "津商务函〔2020〕56号";
+    g["letter.print_letterhead"] = "yes";
     return g;
   }();
   merge::CompiledTemplate tpl = merge::compile_template(
@@ -79,17 +83,86 @@ const page::FieldBox* seal_zone(const page::Page& page) {
   return nullptr;
 }
 
+// A letter written to the test's folder; `black`: printed for a black-and-white printer.
+std::string write_letter(const Letter& letter, const std::string& name, bool black = false) {
+  auto model = letter.model();
+  auto laid = layout::layout_document(model);
+  REQUIRE(laid.diagnostics.empty());
+  page::PagedDocument doc{model.info, laid.pages, {}};
+  if (black)
+    page::print_in_black(doc);
+  const std::string pdf =
+      fresh_test_dir("letter-" + name + "-" + std::to_string(getpid())) + "/letter.pdf";
+  pdf::write_pdf_file(doc, pdf);
+  return pdf;
+}
+
+bool is_red(const unsigned char* p) {
+  return p[0] > 180 && p[1] < 140 && p[2] < 140;
+}
+bool is_ink(const unsigned char* p) {
+  return p[0] < 200 || p[1] < 200 || p[2] < 200;
+}
+
+// Rows of a page holding pixels that pass `test`, grouped in bands: rows closer than 1 mm
+// belong to one band (the two lines of a double rule are one band).
+struct Band {
+  int top = 0, bottom = 0;  // pixel rows, inclusive
+  int left = 0, right = 0;  // pixel columns, inclusive
+};
+
+std::vector<Band> bands(const PageRaster& raster, bool (*test)(const unsigned char*)) {
+  std::vector<Band> out;
+  const int join = static_cast<int>(raster.dpi / 25.4);  // 1 mm
+  for (int y = 0; y < raster.height; ++y) {
+    int left = -1, right = -1;
+    for (int x = 0; x < raster.width; ++x) {
+      if (test(raster.at(x, y))) {
+        if (left < 0)
+          left = x;
+        right = x;
+      }
+    }
+    if (left < 0)
+      continue;
+    if (!out.empty() && y - out.back().bottom <= join) {
+      out.back().bottom = y;
+      out.back().left = std::min(out.back().left, left);
+      out.back().right = std::max(out.back().right, right);
+    } else {
+      out.push_back({y, y, left, right});
+    }
+  }
+  return out;
+}
+
+// Lines of a page of the PDF, by their text (white space removed).
+const TextLine* line_with(const std::vector<TextLine>& lines, int page, const std::string& text) {
+  for (const auto& line : lines) {
+    if (line.page == page && strip_space(line.text()).find(text) != std::string::npos)
+      return &line;
+  }
+  return nullptr;
+}
+
+constexpr double kBlockLeftMm = 28, kBlockRightMm = 210 - 26, kBlockBottomMm = 297 - 35;
+const double kPitch = 225.0 / 22 * 72 / 25.4;  // the body's line pitch, pt
+
+double to_mm(double pt) {
+  return pt * 25.4 / 72;
+}
+
 }  // namespace
 
-TEST_CASE("the cover letter: text block at 37 mm / 28 mm, its content, the seal over the date") {
+TEST_CASE(
+    "the cover letter: its content, the text block 28 mm from the left, the seal over the date") {
   Letter letter;
   auto model = letter.model();
   auto laid = layout::layout_document(model);
   REQUIRE(laid.diagnostics.empty());
-  REQUIRE(laid.pages.size() == 1);
   page::PagedDocument doc{model.info, laid.pages, {}};
-  const std::string pdf = fresh_test_dir("letter-" + std::to_string(getpid())) + "/letter.pdf";
-  pdf::write_pdf_file(doc, pdf);
+  const std::string pdf = write_letter(letter, "content");
+  CHECK(pdf_delivery_problems(pdf).empty());
 
   auto lines = read_lines(pdf);
   std::string all;
@@ -97,38 +170,31 @@ TEST_CASE("the cover letter: text block at 37 mm / 28 mm, its content, the seal 
     all += line.text() + "\n";
   INFO(all);
   for (const char* expected :
-       {"中国国际投资促进会：", "中投促函〔2020〕25号",
+       {"天津市商务局", "津商务函〔2020〕56号", "中国国际投资促进会：", "中投促函〔2020〕25号",
         "现推荐9家服务外包企业、3家服务外包园区和2家培训机构及院校",
         "附件：1.服务外包企业推荐汇总表", "2.服务外包园区推荐汇总表", "3.培训机构及院校推荐汇总表",
-        "天津市商务局", "2020年7月8日", "（联系人：张洋，电话：58665632）"}) {
+        "2020年7月8日", "（联系人：张洋，电话：58665632）"}) {
     CHECK(strip_space(all).find(strip_space(expected)) != std::string::npos);
   }
+  // No QR code and no printed tuijie number: the letter has its 发文字号.
+  CHECK(all.find("TJ-2020") == std::string::npos);
+  CHECK(read_file(pdf).find("/Subtype /Image") == std::string::npos);
 
-  // GB/T 9704: the text block's first line box (the title's) starts 37 mm from the top and
-  // 28 mm from the left; measured on the PDF: the title's glyphs and the addressee's left edge.
-  REQUIRE(lines.size() > 4);
-  const TextLine& title = lines.front();
-  CHECK(title.text().find("关于推荐") == 0);
-  const double top_mm = title.box.y_min * 25.4 / 72;
-  CHECK(std::abs(top_mm - 37) <= 1.0);
-  const TextLine* addressee = nullptr;
-  for (const auto& line : lines) {
-    if (line.text().find("中国国际投资促进会") == 0)
-      addressee = &line;
-  }
+  const TextLine* addressee = line_with(lines, 0, "中国国际投资促进会：");
   REQUIRE(addressee != nullptr);
-  CHECK(std::abs(addressee->box.x_min * 25.4 / 72 - 28) <= 1.0);
+  CHECK(std::abs(to_mm(addressee->box.x_min) - kBlockLeftMm) <= 0.5);
 
   // The seal zone (42 mm) stands centred over the organisation and the date, which sit in its
   // lower half; the date ends four characters (4 × 16 pt) from the right edge.
-  const page::FieldBox* zone = seal_zone(laid.pages[0]);
+  const int signoff_page = static_cast<int>(laid.pages.size()) - 1;
+  const page::FieldBox* zone = seal_zone(laid.pages[static_cast<size_t>(signoff_page)]);
   REQUIRE(zone != nullptr);
   CHECK(zone->w == Approx(mm_to_pt(42)));
   const TextLine *org = nullptr, *date = nullptr;
   for (const auto& line : lines) {
-    if (line.text() == "天津市商务局")
+    if (line.page == signoff_page && line.text() == "天津市商务局")
       org = &line;
-    if (line.text() == "2020年7月8日")
+    if (line.page == signoff_page && line.text() == "2020年7月8日")
       date = &line;
   }
   REQUIRE(org != nullptr);
@@ -147,10 +213,192 @@ TEST_CASE("the cover letter: text block at 37 mm / 28 mm, its content, the seal 
   // Its top within one line (29 pt) of the last line above it.
   double last_above = 0;
   for (const auto& line : lines) {
-    if (line.box.y_max <= zone->y + 0.5)
+    if (line.page == signoff_page && line.box.y_max <= zone->y + 0.5)
       last_above = std::max(last_above, line.box.y_max);
   }
   CHECK(zone->y - last_above <= 29);
+}
+
+TEST_CASE(
+    "信函格式: the red name 30 mm from the top, centred, the double rules, the number flush "
+    "right") {
+  Letter letter;
+  const std::string pdf = write_letter(letter, "letterhead");
+  const PageRaster page = render_page(pdf, 1, 300);
+  const std::vector<Band> red = bands(page, is_red);
+  REQUIRE(red.size() == 3);  // the name, the rule under it, the rule near the bottom edge
+  const Band &name = red[0], &upper = red[1], &lower = red[2];
+  CHECK(page.mm(name.top) == Approx(30).margin(0.5));
+  CHECK(page.mm(name.left + name.right + 1) / 2 ==
+        Approx((kBlockLeftMm + kBlockRightMm) / 2).margin(0.5));
+  CHECK(page.mm(upper.top - name.bottom - 1) == Approx(4).margin(0.5));
+  CHECK(page.mm(upper.right - upper.left + 1) == Approx(170).margin(0.5));
+  CHECK(page.mm(lower.right - lower.left + 1) == Approx(170).margin(0.5));
+  CHECK(297 - page.mm(lower.bottom + 1) == Approx(20).margin(0.5));
+  // Thick over thin under the name, thin over thick at the bottom: the thicker line is where
+  // more rows are red in the band's upper or lower half.
+  auto red_rows = [&](int from, int to) {
+    int rows = 0;
+    for (int y = from; y <= to; ++y)
+      rows += is_red(page.at((upper.left + upper.right) / 2, y)) ? 1 : 0;
+    return rows;
+  };
+  const int upper_mid = (upper.top + upper.bottom) / 2, lower_mid = (lower.top + lower.bottom) / 2;
+  CHECK(red_rows(upper.top, upper_mid) > red_rows(upper_mid + 1, upper.bottom));
+  CHECK(red_rows(lower.top, lower_mid) < red_rows(lower_mid + 1, lower.bottom));
+
+  // The 发文字号 ends at the text block's right edge, 14 pt (7/8 of a 3号 character) under
+  // the rule; the title follows two lines below it.
+  const auto lines = read_lines(pdf);
+  const TextLine* number = line_with(lines, 0, "津商务函〔2020〕56号");
+  REQUIRE(number != nullptr);
+  CHECK(to_mm(number->box.x_max) == Approx(kBlockRightMm).margin(0.5));
+  const TextLine* title = line_with(lines, 0, "关于推荐2020年");
+  REQUIRE(title != nullptr);
+  CHECK(title->box.y_min > number->box.y_max + kPitch * 0.8);
+  CHECK(title->box.y_min < number->box.y_max + kPitch * 1.6);
+}
+
+TEST_CASE("信函格式: the body on the 28 × 22 grid") {
+  Letter letter;
+  // A longer body, all in full-width characters after the notice title, so that many lines
+  // hold nothing else.
+  std::string filler;
+  for (int i = 0; i < 12; ++i)
+    filler += "服务外包产业高质量发展";
+  letter.globals["campaign.organisation.notice.title"] = "关于开展推介工作" + filler + "的通知";
+  auto laid = layout::layout_document(letter.model());
+  const std::string pdf = write_letter(letter, "grid");
+  const auto lines = read_lines(pdf);
+  std::vector<const TextLine*> body;
+  bool in_body = false;
+  for (const auto& line : lines) {
+    const std::string text = strip_space(line.text());
+    if (text.find("根据贵会") == 0)
+      in_body = true;
+    if (in_body)
+      body.push_back(&line);
+    if (text.find("随函附送") != std::string::npos)
+      break;
+  }
+  REQUIRE(body.size() >= 8);
+  int full_width_lines = 0;
+  for (size_t i = 0; i < body.size(); ++i) {
+    const TextLine& line = *body[i];
+    const std::u32string text = utf8::decode(strip_space(line.text()));
+    INFO("line " << i << ": " << line.text());
+    const bool first = i == 0, last = i + 1 == body.size();
+    // Every line but the paragraph's last spans the block (the first after its indent).
+    if (!last)
+      CHECK(to_mm(line.box.x_max) == Approx(kBlockRightMm).margin(0.3));
+    CHECK(to_mm(line.box.x_min) == Approx(kBlockLeftMm + (first ? 2 * 156.0 / 28 : 0)).margin(0.3));
+    const bool only_full_width = std::all_of(text.begin(), text.end(),
+                                             [](char32_t c) { return c >= 0x3000 && c != 0x3000; });
+    if (only_full_width && !last && !first) {
+      CHECK(text.size() == 28);
+      ++full_width_lines;
+    }
+    if (only_full_width && first)
+      CHECK(text.size() == 26);
+    // The line pitch of 225/22 mm, or the tightened one where the sign-off needed it.
+    if (i > 0 && line.page == body[i - 1]->page) {
+      const double pitch = line.box.y_min - body[i - 1]->box.y_min;
+      CHECK(to_mm(pitch) == Approx(to_mm(kPitch * laid.leading_scale)).margin(0.2));
+      CHECK(laid.leading_scale >= 0.94 - 1e-9);
+    }
+  }
+  CHECK(full_width_lines >= 4);
+}
+
+TEST_CASE(
+    "信函格式: no folio on the first page; later ones 7 mm under the block, one character in") {
+  Letter letter;
+  std::string filler;
+  for (int i = 0; i < 40; ++i)
+    filler += "服务外包产业高质量发展";
+  letter.globals["campaign.organisation.notice.title"] = "关于开展推介工作" + filler + "的通知";
+  const std::string pdf = write_letter(letter, "folio");
+  const auto lines = read_lines(pdf);
+  int pages = 0;
+  for (const auto& line : lines)
+    pages = std::max(pages, line.page + 1);
+  REQUIRE(pages >= 2);
+  auto folio = [&](int page) -> const TextLine* {
+    const TextLine* found = nullptr;
+    for (const auto& line : lines) {
+      if (line.page == page && strip_space(line.text()) == "—" + std::to_string(page + 1) + "—")
+        found = &line;
+    }
+    return found;
+  };
+  CHECK(folio(0) == nullptr);
+  const TextLine* second = folio(1);
+  REQUIRE(second != nullptr);
+  CHECK(to_mm(second->box.y_min) - kBlockBottomMm == Approx(7).margin(1));
+  // An even page: 左空一字, one 16 pt character from the left edge of the block.
+  CHECK(to_mm(second->box.x_min) - kBlockLeftMm == Approx(to_mm(16)).margin(1));
+  if (pages >= 3) {
+    const TextLine* third = folio(2);
+    REQUIRE(third != nullptr);
+    CHECK(kBlockRightMm - to_mm(third->box.x_max) == Approx(to_mm(16)).margin(1));
+  }
+}
+
+TEST_CASE("信函格式 on pre-printed paper keeps every position; in black it has no red") {
+  Letter letter;
+  const std::string red_pdf = write_letter(letter, "red");
+  letter.globals["letter.print_letterhead"] = "no";
+  const std::string preprinted_pdf = write_letter(letter, "preprinted");
+  const auto red_lines = read_lines(red_pdf), preprinted_lines = read_lines(preprinted_pdf);
+  // The same lines at the same places, less the bureau's name at the top.
+  REQUIRE(red_lines.size() == preprinted_lines.size() + 1);
+  for (size_t i = 0; i < preprinted_lines.size(); ++i) {
+    const TextLine& a = red_lines[i + 1];
+    const TextLine& b = preprinted_lines[i];
+    INFO(a.text() << " / " << b.text());
+    CHECK(a.text() == b.text());
+    CHECK(std::abs(to_mm(a.box.x_min - b.box.x_min)) <= 0.1);
+    CHECK(std::abs(to_mm(a.box.y_min - b.box.y_min)) <= 0.1);
+  }
+  CHECK(red_lines.front().text() == "天津市商务局");
+  // Nothing printed above the 发文字号 and no rule at the bottom.
+  const PageRaster plain = render_page(preprinted_pdf, 1, 100);
+  const std::vector<Band> ink = bands(plain, is_ink);
+  REQUIRE(!ink.empty());
+  const TextLine* number = line_with(preprinted_lines, 0, "津商务函");
+  REQUIRE(number != nullptr);
+  CHECK(plain.mm(ink.front().top) >= to_mm(number->box.y_min) - 1);
+  CHECK(297 - plain.mm(ink.back().bottom) > 30);
+
+  letter.globals["letter.print_letterhead"] = "yes";
+  const std::string black_pdf = write_letter(letter, "black", true);
+  const PageRaster black = render_page(black_pdf, 1, 100);
+  CHECK(bands(black, is_red).empty());
+  // The name and the rules are there, in black: ink 30 mm from the top and 20 mm from the
+  // bottom edge.
+  const std::vector<Band> black_ink = bands(black, is_ink);
+  REQUIRE(black_ink.size() >= 3);
+  CHECK(black.mm(black_ink.front().top) == Approx(30).margin(0.6));
+  CHECK(297 - black.mm(black_ink.back().bottom + 1) == Approx(20).margin(0.6));
+}
+
+TEST_CASE("a letter without a number prints the prefix and year with a blank to fill in") {
+  Letter letter;
+  letter.globals["letter.number"] = "津商务函〔2020〕\u3000\u3000\u3000号";
+  const auto lines = read_lines(write_letter(letter, "blank"));
+  const TextLine* number = line_with(lines, 0, "津商务函〔2020〕");
+  REQUIRE(number != nullptr);
+  // pdftotext splits the line at the blank: the 号 after it on the same baseline.
+  const TextLine* hao = nullptr;
+  for (const auto& line : lines) {
+    if (line.page == 0 && &line != number && std::abs(line.box.y_min - number->box.y_min) < 1)
+      hao = &line;
+  }
+  REQUIRE(hao != nullptr);
+  CHECK(strip_space(number->text()) + strip_space(hao->text()) == "津商务函〔2020〕号");
+  // The blank is three characters wide, and the number still ends at the block's edge.
+  CHECK(to_mm(hao->box.x_min - number->box.x_max) == Approx(to_mm(3 * 16)).margin(0.5));
+  CHECK(to_mm(hao->box.x_max) == Approx(kBlockRightMm).margin(0.5));
 }
 
 TEST_CASE("a body ending on page 1's last line takes its last lines to page 2 with the sign-off") {
@@ -198,7 +446,11 @@ TEST_CASE("a body ending on page 1's last line takes its last lines to page 2 wi
       }
       return -1;
     };
-    CHECK(index_of(page1, "天津市商务局") == -1);
+    // On page 1 the bureau's name only heads the letter.
+    CHECK(index_of(page1, "天津市商务局") == 0);
+    CHECK(std::count_if(page1.begin(), page1.end(), [](const DrawnLine& l) {
+            return l.text.find("天津市商务局") != std::string::npos;
+          }) == 1);
     CHECK(index_of(page1, "2020年7月8日") == -1);
     const int org = index_of(page2, "天津市商务局");
     REQUIRE(org >= 0);
@@ -223,7 +475,13 @@ TEST_CASE("tightening the line spacing keeps a sign-off that nearly fits on its 
     for (int i = 0; i < extra; ++i)
       filler += "数字服务推介工作";  // 8 characters
     letter.globals["campaign.organisation.notice.title"] = "关于开展推介工作" + filler + "的通知";
-    auto laid = layout::layout_document(letter.model());
+    // Without its title and the notice's name the letter has room to spare on page 1.
+    layout::DocumentModel model = letter.model();
+    std::erase_if(model.blocks, [](const layout::Block& b) {
+      const auto* p = std::get_if<layout::Paragraph>(&b);
+      return p && p->text.find("关于推荐") == 0;
+    });
+    auto laid = layout::layout_document(model);
     if (laid.leading_scale < 1 && !laid.lines_moved_for_signoff) {
       ++tightened;
       CHECK(laid.leading_scale >= 0.94 - 1e-9);

@@ -170,6 +170,30 @@ TEST_CASE("packet job: parts in the campaign's order, bookmarks from the templat
   CHECK(result.recommended[0] == std::pair<std::string, int>{"enterprise", 9});
 }
 
+TEST_CASE("packet job: the letter's number and a letterhead in black") {
+  t::JobWorkspace ws;
+  ws.import_organisations();
+  job::PacketJob packet;
+  packet.letterhead = job::Letterhead::Black;
+  packet.letter_number = "56";
+  const job::PacketResult result = packet.run(ws.env());
+  REQUIRE(result.ok());
+  const t::ToolResult text =
+      t::run_tool("pdftotext -l 1 " + t::shell_quote(result.packet_path) + " -");
+  CHECK(text.out.find("津商务函〔2020〕56号") != std::string::npos);
+  CHECK(text.out.find("天津市商务局") != std::string::npos);
+  // No red anywhere on the letter's first page.
+  const t::PageRaster page = t::render_page(result.packet_path, 1, 50);
+  int red = 0;
+  for (int y = 0; y < page.height; ++y) {
+    for (int x = 0; x < page.width; ++x) {
+      const unsigned char* p = page.at(x, y);
+      red += p[0] > 150 && p[0] - p[1] > 60 ? 1 : 0;
+    }
+  }
+  CHECK(red == 0);
+}
+
 TEST_CASE("packet job: a campaign without packet parts is refused before anything is written") {
   const std::string campaign = t::tianjin_campaign_with("\"packet\"", "\"packet-unused\"");
   t::TempDir files;

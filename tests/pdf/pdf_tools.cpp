@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace tuijie::testing {
 
@@ -104,6 +105,31 @@ std::vector<std::string> pdf_delivery_problems(const std::string& pdf) {
   if (text.exit_code != 0 || !text.err.empty())
     problems.push_back("pdftotext: " + text.err);
   return problems;
+}
+
+PageRaster render_page(const std::string& pdf, int page, int dpi) {
+  const std::string n = std::to_string(page);
+  const std::string stem = pdf + ".page" + n + "-" + std::to_string(dpi);
+  const ToolResult run = run_tool("pdftoppm -r " + std::to_string(dpi) + " -f " + n + " -l " + n +
+                                  " -singlefile " + shell_quote(pdf) + " " + shell_quote(stem));
+  if (run.exit_code != 0)
+    throw std::runtime_error("pdftoppm failed on " + pdf + ": " + run.err);
+  const std::string ppm = read_file(stem + ".ppm");
+  std::filesystem::remove(stem + ".ppm");
+  // A binary PPM: "P6 width height 255" and one white-space byte, then the pixels.
+  std::istringstream in(ppm);
+  std::string magic;
+  PageRaster raster;
+  int max = 0;
+  in >> magic >> raster.width >> raster.height >> max;
+  const auto start = static_cast<size_t>(in.tellg()) + 1;
+  const size_t size = static_cast<size_t>(raster.width) * static_cast<size_t>(raster.height) * 3;
+  if (magic != "P6" || max != 255 || ppm.size() < start + size)
+    throw std::runtime_error("pdftoppm gave no RGB page for " + pdf);
+  raster.rgb.assign(ppm.begin() + static_cast<std::ptrdiff_t>(start),
+                    ppm.begin() + static_cast<std::ptrdiff_t>(start + size));
+  raster.dpi = dpi;
+  return raster;
 }
 
 }  // namespace tuijie::testing

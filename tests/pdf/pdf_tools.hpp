@@ -28,6 +28,20 @@ std::string read_file(const std::string& path);
 /// UTF-32 text as UTF-8.
 std::string to_utf8(std::u32string_view text);
 
+/// One page as pdftoppm renders it: RGB, `dpi` dots per inch.
+struct PageRaster {
+  int width = 0, height = 0;
+  double dpi = 0;
+  std::vector<unsigned char> rgb;  // 3 bytes per pixel, rows top to bottom
+  const unsigned char* at(int x, int y) const {
+    return &rgb[(static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)) * 3];
+  }
+  double mm(int pixels) const { return pixels * 25.4 / dpi; }
+};
+
+/// Renders page `page` (1-based) of `pdf`. Throws std::runtime_error when pdftoppm fails.
+PageRaster render_page(const std::string& pdf, int page, int dpi);
+
 }  // namespace tuijie::testing
 
 namespace tuijie::testing {
