@@ -1,8 +1,19 @@
 #include "job/env.hpp"
 
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <filesystem>
+
 #include "core/diagnostic.hpp"
+#include "core/read_file.hpp"
 
 namespace tuijie::job {
+
+namespace {
+const char* const kUnbrokenTermsFile = "data/reference/terms.json";
+}  // namespace
 
 store::Workspace& Env::store() const {
   if (workspace == nullptr) {
@@ -24,6 +35,31 @@ std::shared_ptr<const fonts::FontSet> Env::shared_fonts() const {
                                  "no font manifest loaded"));
   }
   return fonts;
+}
+
+std::shared_ptr<const text::UnbrokenTerms> Env::unbroken_terms() const {
+  if (terms)
+    return terms;
+  const std::string path = resource(kUnbrokenTermsFile);
+  std::error_code ignored;
+  if (!std::filesystem::is_regular_file(path, ignored))
+    return nullptr;
+  std::vector<std::string> list;
+  try {
+    Poco::JSON::Parser parser;
+    const auto root = parser.parse(read_whole_file(path)).extract<Poco::JSON::Object::Ptr>();
+    const Poco::JSON::Array::Ptr array = root->getArray("terms");
+    if (!array)
+      throw Poco::Exception("no terms");
+    for (std::size_t i = 0; i < array->size(); ++i)
+      list.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
+  } catch (const std::exception&) {  // Poco's exceptions are std::exceptions too
+    throw TuijieError(
+        make_error("terms-file", "词语表应为 {\"terms\": [\"服务外包\", …]}，每项为文字",
+                   "the term list must be {\"terms\": [\"服务外包\", …]}, texts only", path));
+  }
+  terms = std::make_shared<const text::UnbrokenTerms>(list);
+  return terms;
 }
 
 std::string Env::resource(const std::string& relative) const {

@@ -13,6 +13,7 @@
 #include "core/run_clock.hpp"
 #include "fonts/font_set.hpp"
 #include "store/workspace.hpp"
+#include "text/unbroken_terms.hpp"
 
 namespace tuijie::job {
 
@@ -34,6 +35,8 @@ struct Env {
   /// of its other inputs.
   mutable std::shared_ptr<const fonts::FontSet> fonts;
   std::string fonts_manifest;
+  /// Words no line breaks inside; loaded from data/reference/terms.json when first needed.
+  mutable std::shared_ptr<const text::UnbrokenTerms> terms;
   RunClock clock;
   /// Called after each document; may be empty.
   std::function<void(const Progress&)> progress;
@@ -44,6 +47,9 @@ struct Env {
   /// TuijieError "fonts-missing" when there is neither, or the manifest's own errors.
   const fonts::FontSet& font_set() const;
   std::shared_ptr<const fonts::FontSet> shared_fonts() const;
+  /// The term list (null when the resources have none). Throws TuijieError naming the file
+  /// when it is not a list of texts.
+  std::shared_ptr<const text::UnbrokenTerms> unbroken_terms() const;
   /// A path under the resources folder, e.g. resource("templates/booklet.xml").
   std::string resource(const std::string& relative) const;
   /// `given` when not empty, else output_root / `fallback`.

@@ -23,7 +23,10 @@ merge::CompiledTemplate compile_template_file(const Env& env, const std::string&
     throw TuijieError(make_error(Category::MissingInput, "template-missing", "找不到模板文件",
                                  "no such template file", path));
   }
-  return merge::compile_template(templates::parse_template_file(path), env.font_set(), catalog);
+  merge::CompiledTemplate tpl =
+      merge::compile_template(templates::parse_template_file(path), env.font_set(), catalog);
+  tpl.terms = env.unbroken_terms();
+  return tpl;
 }
 
 std::string bookmark_label(const merge::CompiledTemplate& tpl, const std::string& fallback) {

@@ -95,6 +95,7 @@ text::TextStyle text_style(const Style& style, double shrink, double width) {
   ts.align = style.align;
   ts.color = style.color;
   ts.hang = style.hang;
+  ts.terms = style.terms;
   if (style.chars_per_line > 0 && width > 0) {
     const double pitch = width / style.chars_per_line;
     ts.tracking = pitch - ts.size;

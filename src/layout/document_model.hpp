@@ -27,6 +27,7 @@ struct Style {
   /// box (GB/T 9704: 28 a line), the pitch being the box's width divided by it. The indent
   /// and the hang then count in pitches too, so that an indented line holds 26.
   int chars_per_line = 0;
+  const text::UnbrokenTerms* terms = nullptr;  // words no line breaks inside; null = none
 };
 
 struct Paragraph {

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -53,6 +54,9 @@ struct CompiledTemplate {
   std::map<std::string, layout::PageSetup> papers;
   std::map<std::string, StyleSpec> styles;
   const fonts::FontSet* fonts = nullptr;
+  /// Words no line breaks inside, for every paragraph and cell; null = none. Shared: one
+  /// list serves every template of a job.
+  std::shared_ptr<const text::UnbrokenTerms> terms;
   std::string kind;
   std::map<std::string, std::vector<ChoiceOption>> choices;  // from the FieldCatalog
 };

@@ -20,6 +20,7 @@ layout::DocumentModel Builder::build() {
   model.page = tpl_.page;
   model.name = record_name();
   layout::Style base;
+  base.terms = tpl_.terms.get();
   base.chain = tpl_.fonts->chain("song");
   if (!base.chain)
     base.chain = tpl_.fonts->chain(tpl_.fonts->roles().front());

@@ -252,6 +252,8 @@ ParagraphLayout layout_paragraph(std::string_view utf8, const TextStyle& style, 
   Scratch& s = scratch();
   set_text(utf8, style, s, &out.missing);
   find_break_opportunities(s.text, s.breaks);
+  if (style.terms)
+    style.terms->protect(s.text, s.breaks);
   // A hanging indent sets every line after the first `hang` points in.
   const double hang = std::clamp(style.hang, 0.0, width / 2);
   fill_lines(s, width, width - hang, s.lines);

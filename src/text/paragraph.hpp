@@ -18,6 +18,7 @@
 
 #include "fonts/font_set.hpp"
 #include "page/page_model.hpp"
+#include "text/unbroken_terms.hpp"
 
 namespace tuijie::text {
 
@@ -34,6 +35,8 @@ struct TextStyle {
   /// a line of N full-width characters is exactly N character pitches long (GB/T 9704's
   /// 28 characters of 16 pt in a 156 mm line need -0.207 pt). Justification adds to it.
   double tracking = 0;
+  /// Words no line breaks inside (data/reference/terms.json); null = none.
+  const UnbrokenTerms* terms = nullptr;
 };
 
 struct LaidLine {
