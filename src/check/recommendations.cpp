@@ -27,7 +27,9 @@ std::string per_capita(const records::Record& record) {
   auto count = staff ? staff->as_integer() : std::nullopt;
   if (!revenue || !count || *count <= 0)
     return {};
-  return revenue->divided_truncated(*count, 2).to_string();
+  // Six decimals, truncated: the template rounds it to what it prints ("money:2"). Truncating
+  // at six never moves a quotient across the half of the second decimal.
+  return revenue->divided_truncated(*count, check::Decimal::kScale).to_string();
 }
 
 std::string reasons_zh(const check::Evaluation& evaluation) {

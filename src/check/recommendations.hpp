@@ -16,8 +16,9 @@ namespace tuijie::check {
 
 /// Fields added to each record for the summary tables: evaluation.eligible (是/否: complete
 /// and eligible), evaluation.reasons (why not, in Chinese, separated by ；) and, for
-/// enterprises, evaluation.per_capita (服务外包业务收入 ÷ 服务外包从业人数 in 万元, truncated to
-/// two decimals).
+/// enterprises, evaluation.per_capita (服务外包业务收入 ÷ 服务外包从业人数 in 万元, to six
+/// decimals, truncated; templates round it as they print it, format="money:2"; empty without
+/// outsourcing staff).
 inline constexpr const char* kEvaluationFields[] = {"evaluation.eligible", "evaluation.reasons",
                                                     "evaluation.per_capita"};
 

@@ -44,11 +44,66 @@ std::string leading_region(const std::string& address) {
   return best == std::string::npos ? std::string() : address.substr(0, best);
 }
 
+// "money:2" -> 2; -1 when the format names no precision or a bad one.
+int precision_of(const std::string& format, const std::string& name) {
+  if (format.size() != name.size() + 2 || format.compare(0, name.size(), name) != 0 ||
+      format[name.size()] != ':' || format.back() < '0' || format.back() > '6')
+    return -1;
+  return format.back() - '0';
+}
+
+bool is_decimal(const std::string& value) {
+  size_t i = value[0] == '-' ? 1 : 0;
+  size_t digits = 0, dots = 0;
+  for (; i < value.size(); ++i) {
+    if (value[i] == '.')
+      ++dots;
+    else if (value[i] >= '0' && value[i] <= '9')
+      ++digits;
+    else
+      return false;
+  }
+  return digits > 0 && dots <= 1;
+}
+
 }  // namespace
+
+std::string round_decimal(const std::string& value, int digits) {
+  if (value.empty() || !is_decimal(value))
+    return value;
+  const bool negative = value[0] == '-';
+  const std::string number = negative ? value.substr(1) : value;
+  const size_t dot = number.find('.');
+  std::string whole = number.substr(0, dot);
+  std::string fraction = dot == std::string::npos ? "" : number.substr(dot + 1);
+  if (whole.empty())
+    whole = "0";
+  const bool up =
+      fraction.size() > static_cast<size_t>(digits) && fraction[static_cast<size_t>(digits)] >= '5';
+  fraction.resize(static_cast<size_t>(digits), '0');
+  // Half away from zero, as Excel's ROUND: the kept digits plus one in the last place.
+  std::string kept = whole + fraction;
+  if (up) {
+    size_t i = kept.size();
+    while (i > 0 && kept[i - 1] == '9')
+      kept[--i] = '0';
+    if (i == 0)
+      kept.insert(0, "1");
+    else
+      ++kept[i - 1];
+  }
+  const size_t whole_size = kept.size() - static_cast<size_t>(digits);
+  std::string out = kept.substr(0, whole_size);
+  if (digits > 0)
+    out += "." + kept.substr(whole_size);
+  const bool zero = out.find_first_not_of("0.") == std::string::npos;
+  return (negative && !zero ? "-" : "") + out;
+}
 
 bool is_known_format(const std::string& format) {
   return format.empty() || format == "year-month" || format == "date" || format == "money" ||
-         format == "integer" || format == "yes-no" || format == "region";
+         format == "integer" || format == "yes-no" || format == "region" ||
+         precision_of(format, "money") >= 0 || precision_of(format, "number") >= 0;
 }
 
 std::string format_value(const std::string& value, const std::string& format) {
@@ -66,6 +121,10 @@ std::string format_value(const std::string& value, const std::string& format) {
   if (format == "money" || format == "integer") {
     return group_thousands(value);
   }
+  if (const int digits = precision_of(format, "money"); digits >= 0)
+    return group_thousands(round_decimal(value, digits));
+  if (const int digits = precision_of(format, "number"); digits >= 0)
+    return round_decimal(value, digits);
   return value;
 }
 

@@ -7,9 +7,15 @@
 namespace tuijie::merge {
 
 /// Formats: "" (as stored), "year-month" (1975年3月), "date" (2020年6月12日),
-/// "money" (3,500.5), "integer" (12,000), "yes-no" (是/否 as stored).
+/// "money" (3,500.5), "integer" (12,000), "yes-no" (是/否 as stored), "money:2" (3,500.50:
+/// rounded as Excel's ROUND to that many decimals, 0 to 6, and always printed with them),
+/// "number:2" (the same without thousands separators).
 /// An unknown format is a template error caught when the template is compiled.
 std::string format_value(const std::string& canonical, const std::string& format);
+
+/// A decimal text rounded half away from zero to `digits` decimals, in exact decimal
+/// arithmetic (28.885 -> 28.89, 45 -> 45.00, -0.004 -> 0.00). Other text is returned as is.
+std::string round_decimal(const std::string& value, int digits);
 
 bool is_known_format(const std::string& format);
 

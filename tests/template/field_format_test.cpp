@@ -33,3 +33,22 @@ TEST_CASE("region gives the province, region or city an address starts with") {
   CHECK(format_value("滨海新区第四大街80号", "region").empty());
   CHECK(tuijie::merge::is_known_format("region"));
 }
+
+TEST_CASE("money:2 rounds as Excel's ROUND, in decimal, and always prints two decimals") {
+  // 2888.5 / 100 = 28.885: binary floating point gives 28.88, ROUND gives 28.89.
+  CHECK(format_value("28.885", "money:2") == "28.89");
+  CHECK(format_value("28.884999", "money:2") == "28.88");
+  CHECK(format_value("45", "money:2") == "45.00");
+  CHECK(format_value("36.5", "money:2") == "36.50");
+  CHECK(format_value("9999.995", "money:2") == "10,000.00");
+  CHECK(format_value("-2.345", "money:2") == "-2.35");  // half away from zero
+  CHECK(format_value("-0.004", "money:2") == "0.00");
+  CHECK(format_value("0.5", "money:0") == "1");
+  CHECK(format_value("1234.5", "number:2") == "1234.50");
+  CHECK(format_value("", "money:2").empty());
+  CHECK(format_value("n/a", "money:2") == "n/a");
+  CHECK(tuijie::merge::is_known_format("money:2"));
+  CHECK(tuijie::merge::is_known_format("number:6"));
+  CHECK_FALSE(tuijie::merge::is_known_format("money:7"));
+  CHECK_FALSE(tuijie::merge::is_known_format("money:"));
+}
