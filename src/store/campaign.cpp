@@ -181,6 +181,21 @@ void check_packet(const std::map<std::string, std::string>& values, const std::s
       problems.push_back(key_problem(file, at + "template", "", "文件部分需要模板",
                                      "a document part needs a template"));
     }
+    std::istringstream of(value(at + "of"));
+    for (std::string listed; of >> listed;) {
+      if (value("kinds." + listed + ".track") != "organisation") {
+        problems.push_back(key_problem(file, at + "of", listed,
+                                       "应为活动文件 kinds 中的单位类记录种类（以空格分隔）",
+                                       "must name organisation kinds of the campaign's kinds "
+                                       "(separated by spaces)"));
+      }
+    }
+    if (!value(at + "of").empty() && value(at + "attachment").empty()) {
+      problems.push_back(key_problem(file, at + "attachment", "",
+                                     "给出 of 的部分是推荐函的附件，需要 attachment（附件标题）",
+                                     "a part with `of` is an attachment of the letter and needs "
+                                     "its title (attachment)"));
+    }
     const std::string prints = value(at + "prints");
     if (!prints.empty() && prints != "records" && prints != "counts") {
       problems.push_back(key_problem(file, at + "prints", prints, "应为 records 或 counts",
@@ -296,8 +311,13 @@ std::vector<PacketPartSpec> Campaign::packet_parts() const {
   const int count = std::atoi(get("packet.parts.count").c_str());
   for (int i = 1; i <= count; ++i) {
     const std::string at = "packet.parts." + std::to_string(i) + ".";
-    out.push_back({get(at + "document"), get(at + "kind"), get(at + "template"),
-                   get(at + "prints") == "counts"});
+    PacketPartSpec part{get(at + "document"),   get(at + "kind"),
+                        get(at + "template"),   get(at + "prints") == "counts",
+                        get(at + "attachment"), {}};
+    std::istringstream kinds(get(at + "of"));
+    for (std::string kind; kinds >> kind;)
+      part.of.push_back(kind);
+    out.push_back(std::move(part));
   }
   return out;
 }

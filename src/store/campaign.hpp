@@ -28,6 +28,13 @@ struct PacketPartSpec {
   /// A document that prints only the counts it states (the cover letter), not the records:
   /// a corrected figure then changes the summary's identity but not the letter's.
   bool counts_only = false;
+  /// An attachment of the letter (its 附件 list): the title it is listed under; "" for the
+  /// letter itself and for the sheets that follow their attachment's separator page.
+  std::string attachment;
+  /// The record kinds an attachment is about (a summary of one kind, the sheets of several),
+  /// in the order they print; an attachment whose kinds have no records is left out and the
+  /// list renumbered.
+  std::vector<std::string> of;
 };
 
 class Campaign {

@@ -43,6 +43,9 @@ struct Letter {
     g["document.hash"] = "0123456789ab";
     g["letter.number"] = "津商务函〔2020〕56号";
     g["letter.print_letterhead"] = "yes";
+    g["letter.attachments"] =
+        "1. 服务外包企业推荐汇总表\n2. 服务外包园区推荐汇总表\n3. 培训机构及院校推荐汇总表\n"
+        "4. 各单位基本信息表（共14份）";
     return g;
   }();
   merge::CompiledTemplate tpl = merge::compile_template(

@@ -5,6 +5,8 @@
 #include <Poco/JSON/Parser.h>
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <set>
 
 #include "job/booklet_job.hpp"
@@ -14,6 +16,7 @@
 #include "job/nominations_job.hpp"
 #include "job/packet_job.hpp"
 #include "job/render_job.hpp"
+#include "pdf_text.hpp"
 #include "pdf_tools.hpp"
 
 namespace fs = std::filesystem;
@@ -164,8 +167,10 @@ TEST_CASE("packet job: parts in the campaign's order, bookmarks from the templat
     if (depth == 0)
       parts.push_back(title);
   }
-  CHECK(parts == std::vector<std::string>{"推荐函", "推荐汇总表", "企业基本信息表",
-                                          "园区基本信息表", "培训机构及院校信息表"});
+  CHECK(parts == std::vector<std::string>{
+                     "推荐函", "附件1 服务外包企业推荐汇总表", "附件2 服务外包园区推荐汇总表",
+                     "附件3 培训机构及院校推荐汇总表", "附件4 各单位基本信息表（共15份）",
+                     "企业基本信息表", "园区基本信息表", "培训机构及院校信息表"});
   REQUIRE(result.recommended.size() == 3);
   CHECK(result.recommended[0] == std::pair<std::string, int>{"enterprise", 9});
 }
@@ -192,6 +197,122 @@ TEST_CASE("packet job: the letter's number and a letterhead in black") {
     }
   }
   CHECK(red == 0);
+}
+
+// Each outline entry with its destination page (1-based), depth first.
+std::vector<std::pair<std::string, int>> outline_pages(const std::string& pdf) {
+  auto run = t::run_tool("qpdf --json --json-key=outlines " + t::shell_quote(pdf));
+  REQUIRE(run.exit_code == 0);
+  auto root = Poco::JSON::Parser().parse(run.out).extract<Poco::JSON::Object::Ptr>();
+  std::vector<std::pair<std::string, int>> out;
+  std::function<void(const Poco::JSON::Array::Ptr&)> walk =
+      [&](const Poco::JSON::Array::Ptr& items) {
+        for (size_t i = 0; items && i < items->size(); ++i) {
+          auto item = items->getObject(static_cast<unsigned>(i));
+          out.emplace_back(item->getValue<std::string>("title"),
+                           item->getValue<int>("destpageposfrom1"));
+          walk(item->getArray("kids"));
+        }
+      };
+  walk(root->getArray("outlines"));
+  return out;
+}
+
+TEST_CASE("packet job: 附件1–3 head their summaries, 附件4's list gives every sheet's page") {
+  t::JobWorkspace ws;
+  ws.import_organisations();
+  const job::PacketResult result = job::PacketJob{}.run(ws.env());
+  REQUIRE(result.ok());
+  const auto lines = t::read_lines(result.packet_path);
+  const auto pages = outline_pages(result.packet_path);
+  auto page_of = [&](const std::string& title) {
+    for (const auto& [t, page] : pages) {
+      if (t == title)
+        return page;
+    }
+    return 0;
+  };
+  // Each summary's label is the first line of its first page, flush left, in the letter's order.
+  int previous = 0;
+  for (int n = 1; n <= 3; ++n) {
+    const std::string label = "附件" + std::to_string(n);
+    int page = 0;
+    for (const auto& [title, at] : pages) {
+      if (title.rfind(label + " ", 0) == 0)
+        page = at;
+    }
+    REQUIRE(page > previous);
+    previous = page;
+    const t::TextLine* first = nullptr;
+    for (const auto& line : lines) {
+      if (line.page == page - 1 && (!first || line.box.y_min < first->box.y_min))
+        first = &line;
+    }
+    REQUIRE(first != nullptr);
+    CHECK(t::strip_space(first->text()) == label);
+    CHECK(first->box.x_min < 20 * 72 / 25.4);  // the landscape block's left edge, 15 mm
+  }
+  // The letter lists the same four attachments.
+  std::string letter;
+  for (const auto& line : lines) {
+    if (line.page < page_of("附件1 服务外包企业推荐汇总表") - 1)
+      letter += t::strip_space(line.text());
+  }
+  CHECK(
+      letter.find("附件：1.服务外包企业推荐汇总表2.服务外包园区推荐汇总表3.培训机构及院校推荐汇总表"
+                  "4.各单位基本信息表（共15份）") != std::string::npos);
+
+  // The sheet list: every sheet's name with the page its bookmark opens.
+  const int list_page = page_of("附件4 各单位基本信息表（共15份）");
+  REQUIRE(list_page > previous);
+  // name -> the page printed at the right end of its row (the cells are lines of their own)
+  std::map<std::string, std::string> listed;
+  for (const auto& line : lines) {
+    if (line.page != list_page - 1)
+      continue;
+    const t::TextLine* rightmost = nullptr;
+    for (const auto& other : lines) {
+      if (other.page == line.page && std::abs(other.box.y_min - line.box.y_min) < 2 &&
+          (!rightmost || other.box.x_min > rightmost->box.x_min))
+        rightmost = &other;
+    }
+    listed[t::strip_space(line.text())] = t::strip_space(rightmost->text());
+  }
+  int sheets = 0;
+  for (const char* kind : {"enterprise", "park", "institution"}) {
+    for (const auto& record : ws.workspace.records(kind)) {
+      const int page = page_of(record.get("name"));
+      if (page == 0)
+        continue;  // not recommended
+      ++sheets;
+      INFO(record.get("name"));
+      CHECK(listed[record.get("name")] == std::to_string(page));
+    }
+  }
+  CHECK(sheets == 15);
+}
+
+TEST_CASE("packet job: a kind without records drops its summary and the list is renumbered") {
+  t::JobWorkspace ws;
+  ws.import("enterprise", "enterprises.csv");
+  ws.import("institution", "institutions.csv");
+  const job::PacketResult result = job::PacketJob{}.run(ws.env());
+  REQUIRE(result.ok());
+  std::vector<std::string> parts;
+  for (const auto& [depth, title] : outline(result.packet_path)) {
+    if (depth == 0)
+      parts.push_back(title);
+  }
+  CHECK(parts == std::vector<std::string>{
+                     "推荐函", "附件1 服务外包企业推荐汇总表", "附件2 培训机构及院校推荐汇总表",
+                     "附件3 各单位基本信息表（共12份）", "企业基本信息表", "培训机构及院校信息表"});
+  t::ToolResult text = t::run_tool("pdftotext -l 2 " + t::shell_quote(result.packet_path) + " -");
+  std::erase(text.out, '\f');  // the letter's two pages read as one text
+  CHECK(
+      t::strip_space(text.out).find(
+          "附件：1.服务外包企业推荐汇总表2.培训机构及院校推荐汇总表3.各单位基本信息表（共12份）") !=
+      std::string::npos);
+  CHECK(text.out.find("园区推荐汇总表") == std::string::npos);
 }
 
 TEST_CASE("packet job: a campaign without packet parts is refused before anything is written") {

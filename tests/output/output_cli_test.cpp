@@ -254,8 +254,9 @@ TEST_CASE("the packet's records folder keeps every sheet its manifest lists") {
     REQUIRE(fs::exists(tmp.path() / "packet/records" / file));
     CHECK(t::sha256_of_file(tmp.path() / "packet/records" / file) == sha);
   }
-  CHECK(listed == 4 + 2);  // the sheets, the letter and the summary
-  CHECK(final_pdfs(tmp.path() / "packet/records").size() == 6);
+  // The sheets, the letter, the institutions' summary and the list of the sheets.
+  CHECK(listed == 4 + 3);
+  CHECK(final_pdfs(tmp.path() / "packet/records").size() == 7);
 }
 
 TEST_CASE("verify answers matches, changed or unknown, and tells a re-saved file") {

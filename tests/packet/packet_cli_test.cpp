@@ -123,8 +123,9 @@ TEST_CASE("packet: cover letter counts, bookmarks for every part and record, man
   // Bookmarks name every part and every record in it.
   auto titles = outline_titles(packet);
   std::set<std::string> named(titles.begin(), titles.end());
-  for (const char* part :
-       {"推荐函", "推荐汇总表", "企业基本信息表", "园区基本信息表", "培训机构及院校信息表"})
+  for (const char* part : {"推荐函", "附件1 服务外包企业推荐汇总表", "附件2 服务外包园区推荐汇总表",
+                           "附件3 培训机构及院校推荐汇总表", "附件4 各单位基本信息表（共15份）",
+                           "企业基本信息表", "园区基本信息表", "培训机构及院校信息表"})
     CHECK(named.count(part) == 1);
   tuijie::store::Workspace ws = tuijie::store::Workspace::open(tmp / "ws");
   size_t records = 0;
@@ -145,7 +146,7 @@ TEST_CASE("packet: cover letter counts, bookmarks for every part and record, man
   // Two pages: under the 信函格式 letterhead page 1 holds 18 lines, and the sign-off takes the
   // last two attachment lines with it (GB/T 9704: it never stands alone).
   CHECK(manifest.find("推荐函.pdf,TJ-2020-L-0001,,2,") != std::string::npos);
-  CHECK(manifest.find("推荐汇总表.pdf,TJ-2020-S-0001,,") != std::string::npos);
+  CHECK(manifest.find("服务外包企业推荐汇总表.pdf,TJ-2020-S-0001,,") != std::string::npos);
   CHECK(manifest.find(",TJ-2020-E-0001,") != std::string::npos);
 }
 
@@ -200,7 +201,7 @@ TEST_CASE(
   }
   CHECK(changed ==
         std::set<std::string>{"天津市2020年推荐材料包.pdf", "records/manifest.csv",
-                              "records/推荐汇总表.pdf",
+                              "records/服务外包企业推荐汇总表.pdf",
                               "records/91120104MA06A2BN7T-天津海河软件服务股份有限公司.pdf"});
   // In the manifest, only that record's row and the summary's row differ.
   auto rows = [](const std::string& csv) {
@@ -222,7 +223,7 @@ TEST_CASE(
     return std::any_of(gone.begin(), gone.end(),
                        [&](const std::string& row) { return row.find(text) != std::string::npos; });
   };
-  CHECK(any_row("推荐汇总表.pdf"));
+  CHECK(any_row("服务外包企业推荐汇总表.pdf"));
   CHECK(any_row("91120104MA06A2BN7T"));
 }
 
@@ -279,7 +280,8 @@ TEST_CASE("summary of 200 enterprises: header and 共 Y 页 on every page, total
   INFO(run.err);
   REQUIRE(run.code == 0);
 
-  const std::string summary = (tmp.path() / "out" / "records" / "推荐汇总表.pdf").string();
+  const std::string summary =
+      (tmp.path() / "out" / "records" / "服务外包企业推荐汇总表.pdf").string();
   auto lines = t::read_lines(summary);
   std::map<int, std::string> pages;
   for (const auto& line : lines)
