@@ -221,6 +221,7 @@ std::optional<CffTable> read_cff_table(std::string_view table, std::string& why)
       const std::vector<double>* charset = operands_of(top, kCharsetOp);
       const uint32_t charset_at = charset && charset->size() == 1 ? as_offset(charset->front()) : 0;
       out.cid_of_glyph = read_charset(r, charset_at, out.glyph_count);
+      out.charset_offset = charset_at;
     }
     return out;
   } catch (const Malformed& m) {

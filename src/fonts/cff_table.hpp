@@ -26,6 +26,8 @@ struct CffTable {
   uint32_t glyph_count = 0;
   /// CID-keyed only: the CID of each glyph, by glyph id (glyph 0 is CID 0).
   std::vector<uint16_t> cid_of_glyph;
+  /// CID-keyed only: where the charset starts in the table (0-2: a predefined one).
+  uint32_t charset_offset = 0;
   /// Byte range [begin, end) of each glyph's charstring within the table.
   std::vector<std::pair<uint32_t, uint32_t>> charstrings;
 };
