@@ -9,6 +9,9 @@
 #include <sstream>
 
 #include "content_scanner.hpp"
+#include "fonts/cff_table.hpp"
+#include "glyph_check.hpp"
+#include "name_keyed_font.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pdf_objects.hpp"
 #include "pdf_tools.hpp"
@@ -187,4 +190,52 @@ TEST_CASE("pages drawn before a CFF font's last glyph is known keep their codes"
   ToolResult text = run_tool("pdftotext " + shell_quote(path) + " -");
   CHECK(text.err.empty());
   CHECK(non_empty_lines(text.out) == std::vector<std::string>{to_utf8(first), to_utf8(second)});
+}
+
+TEST_CASE("a name-keyed CFF font's codes are its glyph ids, which the subset retains") {
+  const std::string dir = fresh_test_dir("cff-name-keyed");
+  const std::string font_path = dir + "/name-keyed.otf";
+  write_name_keyed_font(font_path);
+  const auto face = fonts::FontFace::open(font_path);
+  REQUIRE(face->outlines() == fonts::Outlines::CffNameKeyed);
+  CHECK(face->postscript_name() == kNameKeyedPostScriptName);
+  CHECK(face->glyph_for(U'工') == 3);
+
+  // 日 (glyph 2) is not shown: the codes keep their gap, they are not renumbered 1, 2, 3.
+  const std::u32string line = U"工口A工";
+  page::PagedDocument doc;
+  page::Page page;
+  add_text(page, {face.get()}, line, 72, 100, 24);
+  doc.pages.push_back(std::move(page));
+  pdf::PdfOptions raw;
+  raw.compress = false;
+  const std::string path = dir + "/name-keyed.pdf";
+  pdf::write_pdf_file(doc, path, raw);
+  CHECK(shown_codes(path) == std::vector<uint32_t>{3, 1, 4, 3});
+
+  ToolResult fonts = run_tool("pdffonts " + shell_quote(path));
+  CHECK(fonts.err.empty());
+  const std::regex row(
+      R"([A-Z]{6}\+TuijieTestNameKeyed\s+CID Type 0C\s+Identity-H\s+yes yes yes\s+\d+\s+0)");
+  INFO(fonts.out);
+  CHECK(std::regex_search(fonts.out, row));
+  ToolResult text = run_tool("pdftotext " + shell_quote(path) + " -");
+  CHECK(text.err.empty());
+  CHECK(non_empty_lines(text.out) == std::vector<std::string>{to_utf8(line)});
+  ToolResult check = run_tool("qpdf --check " + shell_quote(path));
+  INFO(check.out << check.err);
+  CHECK(check.exit_code == 0);
+  CHECK(check.err.empty());
+
+  const std::vector<std::string> problems = check_glyphs_complete(path, {font_path});
+  INFO((problems.empty() ? "" : problems[0]));
+  CHECK(problems.empty());
+  // The embedded program is name-keyed still, with glyphs up to the highest one shown.
+  const auto programs = embedded_font_programs(path);
+  REQUIRE(programs.size() == 1);
+  std::string why;
+  const auto cff = fonts::read_cff_table(programs[0].second, why);
+  REQUIRE(cff);
+  CHECK(!cff->cid_keyed);
+  CHECK(cff->glyph_count == 5);
 }
