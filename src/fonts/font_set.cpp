@@ -550,26 +550,24 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
   // own typeface is opened now; the fallback faces (rare-character fonts of 20-30 MB) are only
   // checked, and opened on the first character that needs them.
   for (const FaceUse& use : uses) {
+    Diagnostics errors;
     try {
       if (use.primary) {
-        use.face->get();
+        use.face->get();  // placed at its manifest line already
       } else {
-        try {
-          FontFace::check_usable(use.face->path(), use.face->index());
-        } catch (const TuijieError& e) {
-          throw TuijieError(placed_at(use.face->place(), e));
-        }
+        FontFace::check_usable(use.face->path(), use.face->index());
       }
     } catch (const TuijieError& e) {
-      std::string names;
-      for (const std::string& role : use.roles) {
-        names += (names.empty() ? "" : ", ") + role;
-      }
-      for (Diagnostic d : e.diagnostics()) {
-        d.reason_zh += "（字体角色 " + names + "）";
-        d.reason_en += " (role " + names + ")";
-        problems.push_back(std::move(d));
-      }
+      errors = use.primary ? e.diagnostics() : placed_at(use.face->place(), e);
+    }
+    std::string names;
+    for (const std::string& role : use.roles) {
+      names += (names.empty() ? "" : ", ") + role;
+    }
+    for (Diagnostic& d : errors) {
+      d.reason_zh += "（字体角色 " + names + "）";
+      d.reason_en += " (role " + names + ")";
+      problems.push_back(std::move(d));
     }
   }
   if (!problems.empty()) {
