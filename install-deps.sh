@@ -9,7 +9,7 @@ PACKAGES="cmake make g++ pkg-config clang libclang-rt-14-dev sqlite3
 libhpdf-dev libdeflate-dev libpoco-dev libsqlite3-dev catch2 libharfbuzz-dev libicu-dev libfreetype-dev
 libjpeg62-turbo-dev libpng-dev libexif-dev libqrencode-dev libqpdf-dev
 fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core fonts-lxgw-wenkai fonts-hanazono
-fonts-droid-fallback
+fonts-droid-fallback fonts-noto-cjk
 poppler-utils qpdf python3"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -25,6 +25,8 @@ class LazyFace {
 
   const std::string& path() const { return path_; }
   unsigned index() const { return index_; }
+  /// The manifest file, line and column of the <file> element, for errors.
+  const Diagnostic& place() const { return place_; }
   const FontFace* if_open() const { return face_.load(std::memory_order_acquire); }
 
   const FontFace& get() const {
@@ -138,8 +140,10 @@ class ManifestReader {
   }
 
   // Chooses the first existing candidate of a <face> slot. Returns nullptr when none exists
-  // (an error unless the slot is optional).
-  const LazyFace* choose(const Element& slot, const std::string& owner_label) {
+  // (an error unless the slot is optional). `owner_label` names the role or fallback list in
+  // notes, `owner_zh` and `owner_en` in errors.
+  const LazyFace* choose(const Element& slot, const std::string& owner_label,
+                         const std::string& owner_zh, const std::string& owner_en) {
     check_attributes(slot, {"optional", "name"});
     bool optional = is_true(slot, "optional");
     std::vector<std::string> not_found;
@@ -190,11 +194,17 @@ class ManifestReader {
       for (const auto& p : not_found) {
         tried += (tried.empty() ? "" : ", ") + p;
       }
-      problems_.push_back(tried.empty()
-                              ? at(slot, "font-missing", "必需的字体没有可用的文件",
-                                   "a required font has no usable file")
-                              : at(slot, "font-missing", "必需的字体一个也找不到：" + tried,
-                                   "none of the files of a required font exists: " + tried, tried));
+      // A font that is not there is missing input (exit 66), whatever else is wrong.
+      Diagnostic missing =
+          tried.empty()
+              ? at(slot, "font-missing", owner_zh + "必需的字体没有可用的文件",
+                   "a required font of " + owner_en + " has no usable file")
+              : at(slot, "font-missing", owner_zh + "必需的字体一个也找不到，已找过：" + tried,
+                   "none of the files of a required font of " + owner_en +
+                       " exists; tried: " + tried,
+                   tried);
+      missing.category = Category::MissingInput;
+      problems_.push_back(std::move(missing));
     }
     return nullptr;
   }
@@ -246,6 +256,24 @@ class ManifestReader {
 
 }  // namespace
 
+namespace {
+
+// The font's own reasons, placed at the manifest line that named the file.
+Diagnostics placed_at(const Diagnostic& place, const TuijieError& e) {
+  Diagnostics diagnostics;
+  for (const Diagnostic& d : e.diagnostics()) {
+    Diagnostic placed = place;
+    placed.code = d.code;
+    placed.category = d.category;
+    placed.reason_zh = "字体清单所列的字体无法使用：" + d.reason_zh;
+    placed.reason_en = "a font the manifest names cannot be used: " + d.reason_en;
+    diagnostics.push_back(std::move(placed));
+  }
+  return diagnostics;
+}
+
+}  // namespace
+
 const FontFace& LazyFace::open() const {
   std::lock_guard lock(mutex_);
   if (const FontFace* face = face_.load(std::memory_order_relaxed)) {
@@ -254,16 +282,7 @@ const FontFace& LazyFace::open() const {
   try {
     holder_ = open_shared(path_, index_);
   } catch (const TuijieError& e) {
-    // Say which manifest line named the file, keeping the font's own reason.
-    Diagnostics diagnostics;
-    for (Diagnostic d : e.diagnostics()) {
-      Diagnostic placed = place_;
-      placed.code = d.code;
-      placed.reason_zh = "字体清单所列的字体无法使用：" + d.reason_zh;
-      placed.reason_en = "a font the manifest names cannot be used: " + d.reason_en;
-      diagnostics.push_back(std::move(placed));
-    }
-    throw TuijieError(std::move(diagnostics));
+    throw TuijieError(placed_at(place_, e));
   }
   face_.store(holder_.get(), std::memory_order_release);
   return *holder_;
@@ -376,6 +395,29 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
 
   // Named fallback lists first, so roles may refer to lists written after them.
   std::map<std::string, std::vector<const LazyFace*>> fallbacks;
+  // Missing faces of fallback lists (problem, list), named with the roles that use the list
+  // once the roles are read.
+  std::vector<std::pair<std::size_t, std::string>> missing_in_list;
+  std::map<std::string, std::vector<std::string>> roles_of_list;
+  // Each chosen face with the roles that use it, in order of first use; primary if it is a
+  // role's own typeface.
+  struct FaceUse {
+    const LazyFace* face;
+    std::vector<std::string> roles;
+    bool primary = false;
+  };
+  std::vector<FaceUse> uses;
+  auto used_by = [&uses](const LazyFace* face, const std::string& role, bool primary) {
+    for (FaceUse& use : uses) {
+      if (use.face == face) {
+        if (use.roles.empty() || use.roles.back() != role)
+          use.roles.push_back(role);
+        use.primary = use.primary || primary;
+        return;
+      }
+    }
+    uses.push_back({face, {role}, primary});
+  };
   for (const Element& list : root.children) {
     if (list.name != "fallback") {
       continue;
@@ -398,8 +440,14 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
                                      "<fallback> may hold only <face>, not <" + slot.name + ">"));
         continue;
       }
-      if (const LazyFace* face = reader.choose(slot, *name)) {
+      const std::size_t known = problems.size();
+      if (const LazyFace* face = reader.choose(slot, *name, "后备字体列表 " + *name + " ",
+                                               "the fallback list " + *name)) {
         faces.push_back(face);
+      }
+      for (std::size_t k = known; k < problems.size(); ++k) {
+        if (problems[k].code == "font-missing")
+          missing_in_list.emplace_back(k, *name);
       }
     }
   }
@@ -441,7 +489,8 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
     bool primary_missing = false;
     for (const Element& child : role.children) {
       if (child.name == "face") {
-        const LazyFace* face = reader.choose(child, label);
+        const LazyFace* face =
+            reader.choose(child, label, "字体角色 " + label + " ", "the role " + label);
         if (face) {
           add(face);
         } else if (slots.empty() && !reader.is_true(child, "optional")) {
@@ -463,6 +512,7 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
         for (const LazyFace* face : it->second) {
           add(face);
         }
+        roles_of_list[*ref].push_back(label);
       } else {
         problems.push_back(
             reader.at(child, "font-manifest-element",
@@ -477,14 +527,48 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
       }
       continue;
     }
-    // The role's own typeface is opened now: a broken user font is reported with its line.
-    try {
-      slots.front()->get();
-    } catch (const TuijieError& e) {
-      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-      continue;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      used_by(slots[i], label, i == 0);
     }
     impl->chains.push_back(FontChain(*name, label_attr ? *label_attr : *name, std::move(slots)));
+  }
+
+  for (const auto& [problem, list] : missing_in_list) {
+    const auto roles = roles_of_list.find(list);
+    if (roles == roles_of_list.end())
+      continue;
+    std::string names;
+    for (const std::string& role : roles->second) {
+      names += (names.empty() ? "" : ", ") + role;
+    }
+    problems[problem].reason_zh += "（用于字体角色 " + names + "）";
+    problems[problem].reason_en += " (used by the roles " + names + ")";
+  }
+
+  // Every face chosen must be usable, so that a broken file is reported now, with its manifest
+  // line and the roles that use it, and never replaced by the next face of a chain. A role's
+  // own typeface is opened now; the fallback faces (rare-character fonts of 20-30 MB) are only
+  // checked, and opened on the first character that needs them.
+  for (const FaceUse& use : uses) {
+    Diagnostics errors;
+    try {
+      if (use.primary) {
+        use.face->get();  // placed at its manifest line already
+      } else {
+        FontFace::check_usable(use.face->path(), use.face->index());
+      }
+    } catch (const TuijieError& e) {
+      errors = use.primary ? e.diagnostics() : placed_at(use.face->place(), e);
+    }
+    std::string names;
+    for (const std::string& role : use.roles) {
+      names += (names.empty() ? "" : ", ") + role;
+    }
+    for (Diagnostic& d : errors) {
+      d.reason_zh += "（字体角色 " + names + "）";
+      d.reason_en += " (role " + names + ")";
+      problems.push_back(std::move(d));
+    }
   }
   if (!problems.empty()) {
     throw TuijieError(problems);

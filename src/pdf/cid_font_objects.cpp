@@ -15,7 +15,7 @@ constexpr HPDF_INT32 kSymbolic = 4;  // glyphs outside the standard Latin set, b
 constexpr HPDF_INT32 kItalic = 64;
 
 // TrueType records no stem width; this is the usual estimate from the OS/2 weight class
-// (≈ 88 for regular, ≈ 166 for bold).
+// (≈ 88 for regular, ≈ 166 for bold). CFF faces get the same estimate: StemV is advisory.
 int estimated_stem_v(const fonts::FontFace& face) {
   hb_blob_t* os2 = hb_face_reference_table(face.hb_face(), HB_TAG('O', 'S', '/', '2'));
   unsigned length = 0;
@@ -111,7 +111,7 @@ void fill_descriptor(const Builder& b, HPDF_Dict descriptor, const fonts::FontFa
   b.ok(HPDF_Dict_AddNumber(descriptor, "Descent", scaled(face.descender())));
   b.ok(HPDF_Dict_AddNumber(descriptor, "CapHeight", scaled(face.cap_height())));
   b.ok(HPDF_Dict_AddNumber(descriptor, "StemV", estimated_stem_v(face)));
-  b.ok(HPDF_Dict_Add(descriptor, "FontFile2", font_file));
+  b.ok(HPDF_Dict_Add(descriptor, face.is_cff() ? "FontFile3" : "FontFile2", font_file));
 }
 
 }  // namespace
@@ -121,8 +121,14 @@ void add_cid_font_objects(HaruDocument& doc, HPDF_Dict font, const fonts::FontFa
   Builder b(doc, face);
   HPDF_Dict cid_font = b.indirect_dict();
   HPDF_Dict descriptor = b.indirect_dict();
+  const bool cff = face.is_cff();
   HPDF_Dict font_file = b.stream(content.program, compress);
-  b.ok(HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(content.program.size())));
+  if (cff) {
+    b.ok(HPDF_Dict_AddName(font_file, "Subtype", "CIDFontType0C"));
+  } else {
+    b.ok(
+        HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(content.program.size())));
+  }
   HPDF_Dict to_unicode = b.stream(content.to_unicode, compress);
 
   b.ok(HPDF_Dict_AddName(font, "Type", "Font"));
@@ -135,17 +141,22 @@ void add_cid_font_objects(HaruDocument& doc, HPDF_Dict font, const fonts::FontFa
   b.ok(HPDF_Dict_Add(font, "ToUnicode", to_unicode));
 
   b.ok(HPDF_Dict_AddName(cid_font, "Type", "Font"));
-  b.ok(HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2"));
+  b.ok(HPDF_Dict_AddName(cid_font, "Subtype", cff ? "CIDFontType0" : "CIDFontType2"));
   b.ok(HPDF_Dict_AddName(cid_font, "BaseFont", content.base_font.c_str()));
+  // A CID-keyed CFF's own ROS (Adobe / Identity / 0 for Noto); Adobe-Identity-0 otherwise.
+  const fonts::CidSystemInfo& ros = face.cid_system_info();
   HPDF_Dict system_info = b.ok(HPDF_Dict_New(b.mmgr()));
   b.ok(HPDF_Dict_Add(cid_font, "CIDSystemInfo", system_info));
-  b.ok(HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(b.mmgr(), "Adobe", nullptr)));
-  b.ok(HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(b.mmgr(), "Identity", nullptr)));
-  b.ok(HPDF_Dict_AddNumber(system_info, "Supplement", 0));
+  b.ok(HPDF_Dict_Add(system_info, "Registry",
+                     HPDF_String_New(b.mmgr(), ros.registry.c_str(), nullptr)));
+  b.ok(HPDF_Dict_Add(system_info, "Ordering",
+                     HPDF_String_New(b.mmgr(), ros.ordering.c_str(), nullptr)));
+  b.ok(HPDF_Dict_AddNumber(system_info, "Supplement", ros.supplement));
   b.ok(HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor));
-  if (content.cid_to_gid_map.empty()) {
+  // A CIDFontType0 has no CIDToGIDMap: its codes are mapped through the program's charset.
+  if (!cff && content.cid_to_gid_map.empty()) {
     b.ok(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"));
-  } else {
+  } else if (!cff) {
     b.ok(HPDF_Dict_Add(cid_font, "CIDToGIDMap", b.stream(content.cid_to_gid_map, compress)));
   }
   add_widths(b, cid_font, content.widths);

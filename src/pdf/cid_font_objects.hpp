@@ -1,5 +1,10 @@
-// The PDF objects behind a Type0 font: its descendant CIDFontType2, the FontDescriptor and
-// the FontFile2, ToUnicode and (when needed) CIDToGIDMap streams.
+// The PDF objects behind a Type0 font: its descendant CIDFont, the FontDescriptor and the
+// font program, ToUnicode and (when needed) CIDToGIDMap streams.
+//
+// A TrueType face gives a CIDFontType2 with FontFile2. A CFF face gives a CIDFontType0 with
+// FontFile3 /Subtype /CIDFontType0C holding the bare CFF program, which PDF 1.3 already
+// knows (FontFile3 /OpenType would need a PDF 1.6 header), and no CIDToGIDMap, which a
+// CIDFontType0 does not have: its codes are mapped through the CFF charset.
 #pragma once
 
 #include <hpdf.h>
@@ -15,10 +20,10 @@ namespace tuijie::pdf {
 /// What the objects of one embedded font say.
 struct CidFontContent {
   std::string base_font;  // subset tag + "+" + PostScript name
-  std::string program;    // the TrueType subset
+  std::string program;    // the TrueType subset, or the bare CFF program of a CFF face
   CidWidths widths;
   std::string to_unicode;      // ToUnicode CMap text
-  std::string cid_to_gid_map;  // 2 bytes per code; empty for /Identity
+  std::string cid_to_gid_map;  // 2 bytes per code; empty for /Identity (TrueType only)
 };
 
 /// Fills the Type0 font dictionary `font` (already in the document's xref) and adds the

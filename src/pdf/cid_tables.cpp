@@ -20,6 +20,8 @@ bool is_scalar_value(char32_t c) {
   return c > 0 && c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF);
 }
 
+}  // namespace
+
 void append_utf16be_hex(std::string& out, char32_t c) {
   if (c < 0x10000) {
     append_hex16(out, static_cast<uint16_t>(c));
@@ -29,8 +31,6 @@ void append_utf16be_hex(std::string& out, char32_t c) {
     append_hex16(out, static_cast<uint16_t>(0xDC00 + (v & 0x3FF)));
   }
 }
-
-}  // namespace
 
 CidWidths build_cid_widths(std::vector<std::pair<uint16_t, double>> widths) {
   CidWidths out;

@@ -30,4 +30,7 @@ CidWidths build_cid_widths(std::vector<std::pair<uint16_t, double>> widths);
 /// sorted.
 std::string build_to_unicode_cmap(std::vector<std::pair<uint16_t, char32_t>> code_to_text);
 
+/// Appends `c` as UTF-16BE in upper-case hex digits (a surrogate pair above U+FFFF).
+void append_utf16be_hex(std::string& out, char32_t c);
+
 }  // namespace tuijie::pdf

@@ -10,9 +10,11 @@
 namespace tuijie::pdf {
 
 struct FontSubset {
-  /// A TrueType file with the used glyphs, the glyphs their composites are built from, and
-  /// the tables a PDF viewer needs (no hinting, no layout tables, no cmap: the PDF maps
-  /// codes to glyphs itself).
+  /// TrueType faces: a TrueType file with the used glyphs, the glyphs their composites are
+  /// built from, and the tables a PDF viewer needs (no hinting, no layout tables, no cmap: the
+  /// PDF maps codes to glyphs itself). CFF faces: the bare CFF program (the subset's 'CFF '
+  /// table) that FontFile3 /CIDFontType0C holds, keeping each glyph's CID (CID-keyed) or its
+  /// glyph id (name-keyed).
   std::string program;
   /// Glyph id in `program` of each glyph of FontUsage::glyphs(), in the same order.
   std::vector<uint16_t> new_glyphs;
@@ -23,7 +25,8 @@ struct FontSubset {
   std::string tag;
 };
 
-/// Throws TuijieError "pdf-write" naming the font file if hb-subset fails.
+/// Throws TuijieError "pdf-write" naming the font file if hb-subset fails, or if a CFF subset
+/// does not keep the CIDs (glyph ids) the document's codes were given as.
 FontSubset subset_font(const FontUsage& usage);
 
 }  // namespace tuijie::pdf

@@ -1,7 +1,5 @@
 #include "pdf/font_usage.hpp"
 
-#include <hb.h>
-
 #include <string>
 #include <unordered_map>
 
@@ -18,7 +16,7 @@ namespace {
 }  // namespace
 
 FontUsage::FontUsage(const fonts::FontFace& face)
-    : face_(&face), slot_of_glyph_(hb_face_get_glyph_count(face.hb_face()), 0) {}
+    : face_(&face), slot_of_glyph_(face.glyph_count(), 0) {}
 
 void FontUsage::add(uint32_t glyph, char32_t character) {
   if (glyph == 0 || glyph >= slot_of_glyph_.size()) {

@@ -1,5 +1,8 @@
 #include "pdf/page_painter.hpp"
 
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
@@ -7,6 +10,7 @@
 #include <string>
 
 #include "core/diagnostic.hpp"
+#include "pdf/cid_tables.hpp"
 
 namespace tuijie::pdf {
 namespace {
@@ -140,16 +144,49 @@ void PagePainter::paint(const page::GlyphRun& run) {
                                    static_cast<HPDF_REAL>(flip(run.y))),
              step);
   std::string text;
+  std::vector<size_t> actual_text;
   std::span<const uint32_t> glyphs(run.glyphs);
   std::u32string_view characters(run.text);
   for (size_t start = 0; start < glyphs.size(); start += kGlyphsPerShow) {
     size_t count = std::min(kGlyphsPerShow, glyphs.size() - start);
     text.clear();
-    font->second->encode(glyphs.subspan(start, count),
-                         characters.empty() ? characters : characters.substr(start, count), text);
-    doc_.check(HPDF_Page_ShowText(page_, text.c_str()), step);
+    actual_text.clear();
+    std::u32string_view shown = characters.empty() ? characters : characters.substr(start, count);
+    font->second->encode(glyphs.subspan(start, count), shown, text, actual_text);
+    if (actual_text.empty()) {
+      doc_.check(HPDF_Page_ShowText(page_, text.c_str()), step);
+    } else {
+      show_with_actual_text(text, shown, actual_text);
+    }
   }
   doc_.check(HPDF_Page_EndText(page_), step);
+}
+
+void PagePainter::show_with_actual_text(const std::string& text, std::u32string_view characters,
+                                        const std::vector<size_t>& actual_text) {
+  const char* step = "drawing text";
+  HPDF_Stream content = static_cast<HPDF_PageAttr>(page_->attr)->stream;
+  size_t shown = 0;  // glyphs of `text` shown so far
+  auto show = [&](size_t end) {
+    if (end > shown) {
+      const std::string part =
+          text.substr(shown * Type0Font::kBytesPerGlyph, (end - shown) * Type0Font::kBytesPerGlyph);
+      doc_.check(HPDF_Page_ShowText(page_, part.c_str()), step);
+      shown = end;
+    }
+  };
+  for (size_t at : actual_text) {
+    show(at);
+    // A marked-content span changes no graphics or text state, so libharu's idea of the text
+    // position stays right; it may sit inside BT/ET as long as it ends there.
+    std::string span = "/Span <</ActualText <FEFF";
+    append_utf16be_hex(span, characters[at]);
+    span += ">>> BDC\n";
+    doc_.check(HPDF_Stream_WriteStr(content, span.c_str()), step);
+    show(at + 1);
+    doc_.check(HPDF_Stream_WriteStr(content, "EMC\n"), step);
+  }
+  show(text.size() / Type0Font::kBytesPerGlyph);
 }
 
 void PagePainter::paint(const page::Line& line) {

@@ -8,8 +8,11 @@
 #include <hpdf.h>
 
 #include <memory>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "page/page_model.hpp"
 #include "pdf/haru_document.hpp"
@@ -47,6 +50,11 @@ class PagePainter {
   void paint(const page::Rect& rect);
   void paint(const page::Ellipse& ellipse);
   void paint(const page::ImageItem& image);
+  /// Shows the encoded `text` (Type0Font::encode's output for `characters`), putting each
+  /// glyph at a position of `actual_text` alone inside a /Span with /ActualText, so that it
+  /// copies out as its own character.
+  void show_with_actual_text(const std::string& text, std::u32string_view characters,
+                             const std::vector<size_t>& actual_text);
 
   void set_fill(const page::Color& color);
   void set_stroke(const page::Color& color, double width, bool dashed);

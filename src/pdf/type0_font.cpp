@@ -32,6 +32,12 @@ uint16_t decode_code(const char* bytes) {
                                (bytes[2] & 0x3F));
 }
 
+void append_code(std::string& out, uint16_t code) {
+  out += static_cast<char>(0x80 | (code >> 12));
+  out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+  out += static_cast<char>(0x80 | (code & 0x3F));
+}
+
 }  // namespace
 
 Type0Font::Type0Font(HaruDocument& doc, const fonts::FontFace& face, bool compress)
@@ -52,8 +58,12 @@ uint16_t Type0Font::next_code() {
 
 void Type0Font::finish() {
   const fonts::FontFace& face = usage_.face();
-  FontSubset subset = subset_font(usage_);
   CidFontContent content;
+  if (face.is_cff()) {
+    finish_cff(content);
+    return;
+  }
+  FontSubset subset = subset_font(usage_);
   content.base_font = subset.tag + "+" + face.postscript_name().substr(0, 100);
   std::vector<std::pair<uint16_t, double>> widths;
   std::vector<std::pair<uint16_t, char32_t>> texts;
@@ -77,6 +87,25 @@ void Type0Font::finish() {
   for (uint16_t glyph : glyph_of_code) {
     map += static_cast<char>(glyph >> 8);
     map += static_cast<char>(glyph & 0xFF);
+  }
+  content.widths = build_cid_widths(std::move(widths));
+  content.to_unicode = build_to_unicode_cmap(std::move(texts));
+  content.program = std::move(subset.program);
+  std::strncpy(fontdef_.base_font, content.base_font.c_str(), HPDF_LIMIT_MAX_NAME_LEN);
+  add_cid_font_objects(doc_, font_, face, content, compress_);
+}
+
+void Type0Font::finish_cff(CidFontContent& content) {
+  const fonts::FontFace& face = usage_.face();
+  FontSubset subset = subset_font(usage_);
+  content.base_font = subset.tag + "+" + face.postscript_name().substr(0, 100);
+  std::vector<std::pair<uint16_t, double>> widths;
+  std::vector<std::pair<uint16_t, char32_t>> texts;
+  for (size_t i = 0; i < usage_.glyphs().size(); ++i) {
+    const uint32_t glyph = usage_.glyphs()[i];
+    const auto code = static_cast<uint16_t>(face.cid_of(glyph));
+    widths.emplace_back(code, width_in_thousandths(face, glyph));
+    texts.emplace_back(code, usage_.characters()[i]);
   }
   content.widths = build_cid_widths(std::move(widths));
   content.to_unicode = build_to_unicode_cmap(std::move(texts));
@@ -115,8 +144,28 @@ void Type0Font::create_font_dictionary(HaruDocument& doc) {
   font_ = font;
 }
 
-void Type0Font::encode(std::span<const uint32_t> glyphs, std::u32string_view text,
-                       std::string& out) {
+void Type0Font::encode_cff(std::span<const uint32_t> glyphs, std::u32string_view text,
+                           std::string& out, std::vector<size_t>& actual_text) {
+  const fonts::FontFace& face = usage_.face();
+  for (size_t i = 0; i < glyphs.size(); ++i) {
+    const uint32_t glyph = glyphs[i];
+    const char32_t character = i < text.size() ? text[i] : 0;
+    usage_.add(glyph, character);  // validates the glyph id
+    const auto index = static_cast<size_t>(usage_.index_of(glyph));
+    // The code's ToUnicode entry is the glyph's first character; any other needs a span.
+    if (character != 0 && character != usage_.characters()[index]) {
+      actual_text.push_back(i);
+    }
+    append_code(out, static_cast<uint16_t>(face.cid_of(glyph)));
+  }
+}
+
+void Type0Font::encode(std::span<const uint32_t> glyphs, std::u32string_view text, std::string& out,
+                       std::vector<size_t>& actual_text) {
+  if (usage_.face().is_cff()) {
+    encode_cff(glyphs, text, out, actual_text);
+    return;
+  }
   for (size_t i = 0; i < glyphs.size(); ++i) {
     const uint32_t glyph = glyphs[i];
     const char32_t character = i < text.size() ? text[i] : 0;
@@ -139,10 +188,17 @@ void Type0Font::encode(std::span<const uint32_t> glyphs, std::u32string_view tex
       if (alias >= 0)
         code = alias_codes_[static_cast<size_t>(alias)];
     }
-    out += static_cast<char>(0x80 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
+    append_code(out, code);
   }
+}
+
+uint32_t Type0Font::width_of_code(uint16_t code) const {
+  const fonts::FontFace& face = usage_.face();
+  if (face.is_cff()) {
+    const uint32_t glyph = face.glyph_of_cid(code);
+    return glyph == 0 ? 0 : static_cast<uint32_t>(std::lround(width_in_thousandths(face, glyph)));
+  }
+  return code < width_of_code_.size() ? width_of_code_[code] : 0;
 }
 
 HPDF_TextWidth Type0Font::text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT length) {
@@ -151,10 +207,7 @@ HPDF_TextWidth Type0Font::text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF
   HPDF_TextWidth result{};
   const char* bytes = reinterpret_cast<const char*>(text);
   for (HPDF_UINT i = 0; i + kBytesPerGlyph <= length; i += kBytesPerGlyph) {
-    uint16_t code = decode_code(bytes + i);
-    if (code < self->width_of_code_.size()) {
-      result.width += self->width_of_code_[code];
-    }
+    result.width += self->width_of_code(decode_code(bytes + i));
     ++result.numchars;
   }
   // HPDF_Page_ShowText writes nothing for text it measures as 0 wide; a run of zero-advance

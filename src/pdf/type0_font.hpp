@@ -1,5 +1,6 @@
-// One embedded font of one document: a Type0 font with Identity-H encoding over a
-// CIDFontType2 whose program is the document's subset of the face.
+// One embedded font of one document: a Type0 font with Identity-H encoding over a CIDFont
+// whose program is the document's subset of the face: a CIDFontType2 for a TrueType face, a
+// CIDFontType0 (FontFile3 /CIDFontType0C) for a CFF face.
 //
 // The objects are built with libharu's object API so that the public page API works on them:
 // HPDF_Page_SetFontAndSize registers the font in the page resources, and HPDF_Page_ShowText
@@ -14,6 +15,13 @@
 // forgotten before the document's last glyph is known: the subset, widths and ToUnicode map
 // are made once by finish(), after the last page. That is what lets a packet of thousands of
 // pages be written without holding its page models.
+//
+// A CIDFontType0 has no CIDToGIDMap: the viewer takes a code as a CID and finds the glyph
+// through the program's charset. So for a CID-keyed CFF the codes are the font's own CIDs,
+// which hb-subset keeps in the subset's charset, and for a name-keyed CFF they are glyph ids,
+// which the subset retains. Both are known at first show, as compact codes are. A glyph shown
+// for a second character cannot get a code of its own there: encode() names the glyphs that
+// must be shown inside an /ActualText span instead.
 #pragma once
 
 #include <hpdf.h>
@@ -44,9 +52,13 @@ class Type0Font {
   /// Appends to `out` the string HPDF_Page_ShowText takes to show `glyphs` (source glyph ids)
   /// for `text` (the character of each glyph, or empty), giving codes to glyphs shown for the
   /// first time. libharu takes NUL-terminated text, so each code travels as three bytes that
-  /// are never 0, and the encoder turns them back into the 2-byte code. Throws TuijieError
-  /// "pdf-input" for a glyph the face does not have, or more codes than a PDF font holds.
-  void encode(std::span<const uint32_t> glyphs, std::u32string_view text, std::string& out);
+  /// are never 0, and the encoder turns them back into the 2-byte code. Appends to
+  /// `actual_text` the position in `glyphs` of each glyph whose code copies out as another
+  /// character than its own (CFF faces only: a glyph shown for two characters), which the
+  /// caller shows inside an /ActualText span. Throws TuijieError "pdf-input" for a glyph the
+  /// face does not have, or more codes than a PDF font holds.
+  void encode(std::span<const uint32_t> glyphs, std::u32string_view text, std::string& out,
+              std::vector<size_t>& actual_text);
 
   /// Subsets the face to the glyphs shown and adds the font's objects (CIDFont, descriptor,
   /// program, widths, ToUnicode, CIDToGIDMap). Once, after the last page.
@@ -57,6 +69,11 @@ class Type0Font {
 
  private:
   uint16_t next_code();
+  void encode_cff(std::span<const uint32_t> glyphs, std::u32string_view text, std::string& out,
+                  std::vector<size_t>& actual_text);
+  void finish_cff(CidFontContent& content);
+  /// Width of what `code` shows, in whole thousandths of an em, as text_width reports it.
+  uint32_t width_of_code(uint16_t code) const;
   void create_font_dictionary(HaruDocument& doc);
 
   static HPDF_TextWidth text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT length);
@@ -74,7 +91,7 @@ class Type0Font {
   FontUsage usage_;
   std::vector<uint16_t> code_of_index_;  // code of each glyph of usage_, in its order
   std::vector<uint16_t> alias_codes_;    // code of each alias of usage_, in its order
-  std::vector<uint32_t> width_of_code_;  // thousandths of an em, rounded; [0] unused
+  std::vector<uint32_t> width_of_code_;  // TrueType: thousandths of an em, rounded; [0] unused
   HPDF_Font font_ = nullptr;
 };
 

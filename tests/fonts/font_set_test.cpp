@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/diagnostic.hpp"
+#include "fake_fonts.hpp"
 
 namespace fs = std::filesystem;
 using tuijie::TuijieError;
@@ -330,4 +331,115 @@ TEST_CASE("the tests' manifest names the files fonts.xml chooses on a machine wi
     return notes;
   };
   CHECK(stand_ins(*test) == stand_ins(*production));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manifest errors: a face that is not there is missing input (exit 66), one that is there but
+// cannot be used is a data error (exit 65); both name the role. Never a silent replacement.
+
+namespace {
+
+const char* kNotoSerif = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+
+bool mentions(const tuijie::Diagnostic& d, const std::string& text) {
+  return d.reason_zh.find(text) != std::string::npos && d.reason_en.find(text) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("an OpenType CFF face of a collection can be a role's own typeface") {
+  TempDir dir;
+  std::string manifest = dir.write("fonts.xml", std::string(R"(<fonts>
+  <role name="song" label="宋体">
+    <face><file path=")") + kNotoSerif + R"(" index="2"/></face>
+    <face><file path=")" + kDejaVu + R"("/></face>
+  </role>
+</fonts>
+)");
+  auto set = FontSet::load(manifest);
+  const FontChain& song = *set->chain("song");
+  CHECK(song.primary().postscript_name() == "NotoSerifCJKsc-Regular");
+  CHECK(song.primary().is_cff());
+  CHECK(resolved_path(song, U'津') == kNotoSerif);
+  CHECK(resolved_path(song, U'7') == kNotoSerif);  // its own digits, not DejaVu's
+  CHECK(resolved_path(song, U'\u2611') == kDejaVu);
+}
+
+TEST_CASE("a required slot with none of its files is missing input naming the role and files") {
+  TempDir dir;
+  std::string manifest = dir.write("fonts.xml", std::string(R"(<fonts>
+  <fallback name="rest">
+    <face><file path="gone.ttf"/></face>
+  </fallback>
+  <role name="song" label="宋体">
+    <face>
+      <file path="song.ttf"/>
+      <file path="/missing/uming.ttc"/>
+    </face>
+    <fallback ref="rest"/>
+  </role>
+  <role name="hei" label="黑体">
+    <face><file path=")") + kDejaVu + R"("/></face>
+    <fallback ref="rest"/>
+  </role>
+</fonts>
+)");
+  auto errors = load_errors(manifest);
+  REQUIRE(errors.size() == 2);
+  for (const auto& e : errors) {
+    CHECK(e.code == "font-missing");
+    CHECK(e.category == tuijie::Category::MissingInput);
+    CHECK(e.file == manifest);
+  }
+  CHECK(errors[0].row == 3);  // the fallback list's slot, named with the roles that use it
+  CHECK(mentions(errors[0], "gone.ttf"));
+  CHECK(mentions(errors[0], "rest"));
+  CHECK(mentions(errors[0], "宋体（song）"));
+  CHECK(mentions(errors[0], "黑体（hei）"));
+  CHECK(errors[1].row == 6);
+  CHECK(mentions(errors[1], "宋体（song）"));
+  CHECK(mentions(errors[1], "song.ttf"));
+  CHECK(mentions(errors[1], "/missing/uming.ttc"));
+}
+
+TEST_CASE("a file that is there but cannot be used is a data error naming the file and role") {
+  TempDir dir;
+  dir.write("title.woff2", tuijie::testing::fake_woff2_font());
+  dir.write("variable.otf", tuijie::testing::fake_cff2_font());
+  dir.write("bitmap.ttf", tuijie::testing::fake_bitmap_font());
+  std::string manifest = dir.write("fonts.xml", std::string(R"(<fonts>
+  <fallback name="rare">
+    <face><file path="bitmap.ttf"/></face>
+  </fallback>
+  <role name="title" label="小标宋">
+    <face>
+      <file path="title.woff2"/>
+      <file path=")") + kDejaVu + R"("/>
+    </face>
+    <fallback ref="rare"/>
+  </role>
+  <role name="song" label="宋体">
+    <face><file path="variable.otf"/></face>
+    <fallback ref="rare"/>
+  </role>
+</fonts>
+)");
+  auto errors = load_errors(manifest);
+  std::vector<std::string> codes;
+  for (const auto& e : errors) {
+    codes.push_back(e.code);
+    CHECK(e.category == tuijie::Category::Data);
+    CHECK(e.file == manifest);
+  }
+  // The WOFF2 is not passed over for DejaVu Sans, the file after it: it is an error.
+  REQUIRE(codes == std::vector<std::string>{"font-web", "font-bitmap", "font-cff2"});
+  CHECK(errors[0].value.find("title.woff2") != std::string::npos);
+  CHECK(errors[0].row == 7);
+  CHECK(mentions(errors[0], "小标宋（title）"));
+  // A fallback face is checked when the manifest is read, not when a rare character needs it.
+  CHECK(errors[1].value.find("bitmap.ttf") != std::string::npos);
+  CHECK(mentions(errors[1], "小标宋（title）"));
+  CHECK(mentions(errors[1], "宋体（song）"));
+  CHECK(errors[2].value.find("variable.otf") != std::string::npos);
+  CHECK(mentions(errors[2], "宋体（song）"));
 }

@@ -36,7 +36,8 @@ pdf::FontUsage random_usage(const fonts::FontFace& face, unsigned seed, int coun
 TEST_CASE("several threads subset one face at once and get what one thread gets", "[threads]") {
   const std::string path =
       GENERATE(std::string(kWenKaiPath), std::string("/usr/share/fonts/truetype/arphic/uming.ttc"),
-               std::string("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"));
+               std::string("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+               std::string(kNotoSerifPath));  // CFF: a face that is not preprocessed
   INFO(path);
   const auto opened = fonts::FontFace::open(path);
   const fonts::FontFace& face = *opened;

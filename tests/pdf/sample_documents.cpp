@@ -61,6 +61,11 @@ const TestFonts& test_fonts() {
   return fonts;
 }
 
+const fonts::FontFace& noto_serif_sc() {
+  static const auto face = fonts::FontFace::open(kNotoSerifPath, kNotoSerifScIndex);
+  return *face;
+}
+
 std::vector<page::GlyphRun> text_runs(const std::vector<const fonts::FontFace*>& chain,
                                       std::u32string_view text, double x, double y, double size) {
   std::vector<page::GlyphRun> runs;

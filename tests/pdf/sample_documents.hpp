@@ -19,6 +19,13 @@ inline constexpr const char* kDejaVuPath = "/usr/share/fonts/truetype/dejavu/Dej
 inline constexpr const char* kWenKaiPath =
     "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf";
 
+/// Noto Serif CJK SC (fonts-noto-cjk): CID-keyed CFF outlines, face 2 of the collection.
+inline constexpr const char* kNotoSerifPath =
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+inline constexpr unsigned kNotoSerifScIndex = 2;
+/// Noto Serif CJK SC Regular, opened once per process.
+const fonts::FontFace& noto_serif_sc();
+
 /// The test fonts, opened once per process.
 struct TestFonts {
   std::shared_ptr<const fonts::FontFace> droid, dejavu, wenkai;
