@@ -78,6 +78,7 @@ using Element = xml::Node;
 // that the note can give the family name.
 struct Substitution {
   std::string owner;                   // role label or fallback list name
+  std::string owner_name;              // the role's or list's name: fangsong
   std::vector<std::string> not_found;  // the candidates before it, as the manifest wrote them
   const LazyFace* face = nullptr;
 };
@@ -142,8 +143,9 @@ class ManifestReader {
   // Chooses the first existing candidate of a <face> slot. Returns nullptr when none exists
   // (an error unless the slot is optional). `owner_label` names the role or fallback list in
   // notes, `owner_zh` and `owner_en` in errors.
-  const LazyFace* choose(const Element& slot, const std::string& owner_label,
-                         const std::string& owner_zh, const std::string& owner_en) {
+  const LazyFace* choose(const Element& slot, const std::string& owner_name,
+                         const std::string& owner_label, const std::string& owner_zh,
+                         const std::string& owner_en) {
     check_attributes(slot, {"optional", "name"});
     bool optional = is_true(slot, "optional");
     std::vector<std::string> not_found;
@@ -185,7 +187,7 @@ class ManifestReader {
       }
       const LazyFace* face = intern(fs::canonical(candidate, ec).string(), index, file);
       if (is_true(file, "substitute")) {
-        substitutions_.push_back({owner_label, not_found, face});
+        substitutions_.push_back({owner_label, owner_name, not_found, face});
       }
       return face;
     }
@@ -210,8 +212,11 @@ class ManifestReader {
   }
 
   // "仿宋（fangsong）：未找到 fangsong.ttf，以 LXGW WenKai 代替 / 仿宋（fangsong）: ...".
-  std::vector<std::string> substitution_notes() const {
-    std::vector<std::string> notes;
+  struct Note {
+    std::string owner, zh, en;
+  };
+  std::vector<Note> substitution_notes() const {
+    std::vector<Note> notes;
     for (const Substitution& s : substitutions_) {
       std::string wanted;
       for (const auto& p : s.not_found) {
@@ -220,13 +225,19 @@ class ManifestReader {
       std::string name = fs::path(s.face->path()).filename().string();
       if (const FontFace* open = s.face->if_open()) {
         name = open->family_name();
+        // The weight tells a stand-in apart: "Noto Serif CJK SC Bold" for 小标宋.
+        const std::string& ps = open->postscript_name();
+        auto dash = ps.rfind('-');
+        if (dash != std::string::npos && ps.substr(dash + 1) != "Regular") {
+          name += " " + ps.substr(dash + 1);
+        }
       }
       if (wanted.empty()) {
-        notes.push_back(s.owner + "：以 " + name + " 代替 / " + s.owner + ": substituted by " +
-                        name);
+        notes.push_back({s.owner_name, s.owner + "：以 " + name + " 代替",
+                         s.owner + ": substituted by " + name});
       } else {
-        notes.push_back(s.owner + "：未找到 " + wanted + "，以 " + name + " 代替 / " + s.owner +
-                        ": " + wanted + " not found, substituted by " + name);
+        notes.push_back({s.owner_name, s.owner + "：未找到 " + wanted + "，以 " + name + " 代替",
+                         s.owner + ": " + wanted + " not found, substituted by " + name});
       }
     }
     return notes;
@@ -374,7 +385,12 @@ struct FontSet::Impl {
   std::string manifest_path;
   std::vector<std::unique_ptr<LazyFace>> faces;
   std::vector<FontChain> chains;
-  std::vector<std::string> substitutions;
+  std::vector<std::string> substitutions;  // "zh / en"
+  struct OwnedNote {
+    std::string owner;  // the role (or fallback list) whose face is a substitute
+    std::string zh, en;
+  };
+  std::vector<OwnedNote> substitution_notes;
 };
 
 FontSet::FontSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -441,7 +457,7 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
         continue;
       }
       const std::size_t known = problems.size();
-      if (const LazyFace* face = reader.choose(slot, *name, "后备字体列表 " + *name + " ",
+      if (const LazyFace* face = reader.choose(slot, *name, *name, "后备字体列表 " + *name + " ",
                                                "the fallback list " + *name)) {
         faces.push_back(face);
       }
@@ -490,7 +506,7 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
     for (const Element& child : role.children) {
       if (child.name == "face") {
         const LazyFace* face =
-            reader.choose(child, label, "字体角色 " + label + " ", "the role " + label);
+            reader.choose(child, *name, label, "字体角色 " + label + " ", "the role " + label);
         if (face) {
           add(face);
         } else if (slots.empty() && !reader.is_true(child, "optional")) {
@@ -574,7 +590,10 @@ std::shared_ptr<const FontSet> FontSet::load(const std::string& manifest_path) {
     throw TuijieError(problems);
   }
 
-  impl->substitutions = reader.substitution_notes();
+  for (auto& note : reader.substitution_notes()) {
+    impl->substitutions.push_back(note.zh + " / " + note.en);
+    impl->substitution_notes.push_back({note.owner, note.zh, note.en});
+  }
 
   for (auto& [key, face] : reader.faces()) {
     impl->faces.push_back(std::move(face));
@@ -601,6 +620,22 @@ std::vector<std::string> FontSet::roles() const {
 
 const std::vector<std::string>& FontSet::substitutions() const {
   return impl_->substitutions;
+}
+
+Diagnostics FontSet::substitutions_for(const std::set<std::string>& roles) const {
+  Diagnostics notes;
+  for (const auto& note : impl_->substitution_notes) {
+    if (roles.count(note.owner)) {
+      Diagnostic d;
+      d.severity = Severity::Warning;
+      d.code = "font-substitute";
+      d.file = impl_->manifest_path;
+      d.reason_zh = note.zh;
+      d.reason_en = note.en;
+      notes.push_back(std::move(d));
+    }
+  }
+  return notes;
 }
 
 const std::string& FontSet::manifest_path() const {

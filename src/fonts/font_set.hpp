@@ -14,10 +14,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "fonts/font_face.hpp"
 
 namespace tuijie::fonts {
@@ -88,6 +90,9 @@ class FontSet {
   /// Human-readable notes, Chinese / English, one per role whose typeface is a stated
   /// substitute ("仿宋（fangsong）：未找到 fangsong.ttf，以 LXGW WenKai 代替 / ...").
   const std::vector<std::string>& substitutions() const;
+  /// The same notes as warnings ("font-substitute", the manifest as file), of the given roles
+  /// only (those a document uses), in manifest order.
+  Diagnostics substitutions_for(const std::set<std::string>& roles) const;
   /// The manifest this set was read from.
   const std::string& manifest_path() const;
 

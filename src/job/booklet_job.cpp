@@ -81,6 +81,8 @@ BookletResult BookletJob::run(const Env& env) const {
   BookletResult result;
   BookletRecords chosen = booklet_records(workspace);
   result.diagnostics = chosen.problems;
+  for (Diagnostic& d : font_substitutes(env, {&tpl}))
+    result.diagnostics.push_back(std::move(d));
   if (has_errors(chosen.problems))
     return result;
   if (chosen.sets[kResultSet].empty()) {

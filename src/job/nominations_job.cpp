@@ -115,6 +115,7 @@ NominationsResult NominationsJob::run(const Env& env) const {
 
   const fs::path out = env.output_folder(out_dir, "nominations");
   NominationsResult result;
+  result.diagnostics = font_substitutes(env, {&list_template, &form});
   result.tidied = output::tidy_output_folder(workspace, out);
   std::size_t total = 0;
   for (const merge::NominationBundle& bundle : bundles)

@@ -147,6 +147,11 @@ PacketResult PacketJob::run(const Env& env) const {
     parts.push_back(std::move(part));
   }
   globals["letter.attachments"] = attachment_list;
+  std::vector<const merge::CompiledTemplate*> templates;
+  for (const Part& part : parts)
+    templates.push_back(&part.tpl);
+  for (Diagnostic& d : font_substitutes(env, templates))
+    result.diagnostics.push_back(std::move(d));
 
   const std::string date = pdf_creation_date(env.clock, campaign.document_date());
   const records::Record none;

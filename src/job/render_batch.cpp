@@ -111,6 +111,8 @@ RenderReport render_batch(const RenderBatch& job) {
     std::rethrow_exception(failure);
 
   RenderReport report;
+  // Which stand-in faces the documents print in, said once for the batch.
+  report.diagnostics = job.fonts->substitutions_for(tpl.font_roles);
   page::PagedDocument combined;
   for (size_t i = 0; i < results.size(); ++i) {
     Rendered& r = results[i];

@@ -1,6 +1,7 @@
 #include "job/templates.hpp"
 
 #include <filesystem>
+#include <set>
 
 #include "template/element.hpp"
 
@@ -32,6 +33,14 @@ merge::CompiledTemplate compile_template_file(const Env& env, const std::string&
 std::string bookmark_label(const merge::CompiledTemplate& tpl, const std::string& fallback) {
   const std::string label = tpl.root.attr("bookmark");
   return label.empty() ? fallback : label;
+}
+
+Diagnostics font_substitutes(const Env& env,
+                             const std::vector<const merge::CompiledTemplate*>& templates) {
+  std::set<std::string> roles;
+  for (const merge::CompiledTemplate* tpl : templates)
+    roles.insert(tpl->font_roles.begin(), tpl->font_roles.end());
+  return env.font_set().substitutions_for(roles);
 }
 
 }  // namespace tuijie::job

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "job/env.hpp"
 #include "merge/compiled_template.hpp"
@@ -24,6 +25,11 @@ merge::FieldCatalog template_fields(const records::SchemaSet& schemas, const std
 /// "template-missing" when there is no such file, or the template's own errors.
 merge::CompiledTemplate compile_template_file(const Env& env, const std::string& path,
                                               const merge::FieldCatalog& catalog);
+
+/// The substitutes among the fonts the templates use (fonts::FontSet::substitutions_for), as
+/// warnings, each once: a job says which stand-in faces its documents print in.
+Diagnostics font_substitutes(const Env& env,
+                             const std::vector<const merge::CompiledTemplate*>& templates);
 
 /// The template's label for its documents in a packet's bookmarks (<document bookmark>), else
 /// `fallback`.

@@ -122,6 +122,14 @@ void check_placeholders(const Element& e, const std::string& attr, const FieldCa
   }
 }
 
+// Every font="…" in the tree, <style> elements included.
+void collect_font_roles(const Element& e, std::set<std::string>& roles) {
+  if (e.has("font"))
+    roles.insert(e.text_value("font"));
+  for (const Element& child : e.children)
+    collect_font_roles(child, roles);
+}
+
 void check_element(const Element& e, const CompiledTemplate& tpl, const FieldCatalog& catalog,
                    const std::string& list_prefix, Diagnostics& problems, bool in_table = false,
                    size_t depth = 1) {
@@ -258,6 +266,8 @@ CompiledTemplate compile_template(Element root, const fonts::FontSet& fonts,
   check_element(root, tpl, catalog, "", problems);
   if (!problems.empty())
     throw TuijieError(problems);
+  tpl.font_roles.insert("song");
+  collect_font_roles(root, tpl.font_roles);
   tpl.root = std::move(root);
   return tpl;
 }
@@ -295,6 +305,10 @@ layout::Style resolve_style(const CompiledTemplate& tpl, const Element& element,
       style.hang = props.length_pt("hang", style.size);
     if (props.has("chars-per-line"))
       style.chars_per_line = static_cast<int>(props.integer("chars-per-line"));
+    // Body text on a 公文's grid breaks between any two characters, as Word sets it; the
+    // term list (data/reference/terms.json) is for names, headers and cells.
+    if (props.has("keep-terms"))
+      style.terms = props.choice("keep-terms") == "yes" ? tpl.terms.get() : nullptr;
   };
   if (element.has("style")) {
     auto it = tpl.styles.find(element.text_value("style"));

@@ -59,6 +59,9 @@ struct CompiledTemplate {
   std::shared_ptr<const text::UnbrokenTerms> terms;
   std::string kind;
   std::map<std::string, std::vector<ChoiceOption>> choices;  // from the FieldCatalog
+  /// The font roles the template names (its styles and elements), and song, the base style's:
+  /// whose substitutes a job reports.
+  std::set<std::string> font_roles;
 };
 
 /// Field names a template may use: the record kind's fields ("name"), its list fields'

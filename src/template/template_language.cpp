@@ -100,7 +100,8 @@ std::map<std::string, ElementRule> build_language() {
                  {"space-after", length_em()},
                  {"valign", kVAlign},
                  {"padding", length()},
-                 {"chars-per-line", integer(1, 200)}},
+                 {"chars-per-line", integer(1, 200)},
+                 {"keep-terms", choice({"yes", "no"})}},
                 {}};
   const std::map<std::string, AttributeSpec> furniture = {
       {"style", text()},
@@ -122,6 +123,7 @@ std::map<std::string, ElementRule> build_language() {
              {"min-size", length()},
              {"field-label", text()},
              {"chars-per-line", integer(1, 200)},
+             {"keep-terms", choice({"yes", "no"})},
              {"box", choice({"line", "ink"}, "line")},
              {"print", pattern("yes", {"yes", "no"})}},
             kInline};

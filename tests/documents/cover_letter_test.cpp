@@ -5,12 +5,17 @@
 
 #include <unistd.h>
 
+#include <Poco/JSON/Parser.h>
+
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <sstream>
 
 #include "core/units.hpp"
 #include "core/utf8.hpp"
 #include "fonts/font_set.hpp"
+#include "glyph_check.hpp"
 #include "layout/layout_engine.hpp"
 #include "merge/document_builder.hpp"
 #include "merge/field_catalog.hpp"
@@ -22,6 +27,7 @@
 #include "records/schema.hpp"
 #include "store/campaign.hpp"
 #include "template/element.hpp"
+#include "text/unbroken_terms.hpp"
 
 using namespace tuijie;
 using namespace tuijie::testing;
@@ -29,6 +35,18 @@ using namespace tuijie::testing;
 namespace {
 
 const std::string kSource = TUIJIE_SOURCE_DIR;
+
+// data/reference/terms.json's words.
+std::vector<std::string> terms() {
+  auto root = Poco::JSON::Parser()
+                  .parse(read_file(kSource + "/data/reference/terms.json"))
+                  .extract<Poco::JSON::Object::Ptr>();
+  std::vector<std::string> list;
+  for (const auto& term : *root->getArray("terms"))
+    list.push_back(term.convert<std::string>());
+  REQUIRE(list.size() > 5);
+  return list;
+}
 
 struct Letter {
   std::shared_ptr<const fonts::FontSet> fonts = fonts::FontSet::load(TUIJIE_TEST_FONTS);
@@ -48,9 +66,14 @@ struct Letter {
         "4. 各单位基本信息表（共14份）";
     return g;
   }();
-  merge::CompiledTemplate tpl = merge::compile_template(
-      templates::parse_template_file(kSource + "/templates/cover-letter.xml"), *fonts,
-      merge::collection_catalog(records::load_schema_set(kSource + "/data/records"), globals));
+  merge::CompiledTemplate tpl = [this] {
+    auto compiled = merge::compile_template(
+        templates::parse_template_file(kSource + "/templates/cover-letter.xml"), *fonts,
+        merge::collection_catalog(records::load_schema_set(kSource + "/data/records"), globals));
+    // With the term list the jobs load, which the body on its grid must not follow.
+    compiled.terms = std::make_shared<const text::UnbrokenTerms>(terms());
+    return compiled;
+  }();
 
   layout::DocumentModel model() const {
     Diagnostics problems;
@@ -220,6 +243,55 @@ TEST_CASE(
       last_above = std::max(last_above, line.box.y_max);
   }
   CHECK(zone->y - last_above <= 29);
+}
+
+TEST_CASE("the letter is set in Noto Serif CJK SC, embedded as CFF subsets with Unicode maps") {
+  Letter letter;
+  const std::string pdf = write_letter(letter, "fonts");
+  const ToolResult fonts = run_tool("pdffonts " + shell_quote(pdf));
+  REQUIRE(fonts.exit_code == 0);
+  INFO(fonts.out);
+  std::set<std::string> names;
+  int rows = 0;
+  std::istringstream listing(fonts.out);
+  std::string row;
+  std::getline(listing, row);  // the header and its rule
+  std::getline(listing, row);
+  while (std::getline(listing, row)) {
+    if (row.empty())
+      continue;
+    ++rows;
+    std::istringstream cells(row);
+    std::string name;
+    cells >> name;
+    // Every font is an embedded subset (a six-letter tag) with a Unicode map.
+    CHECK(name.size() > 7);
+    CHECK(name[6] == '+');
+    CHECK(row.find("Identity-H       yes yes yes") != std::string::npos);
+    const std::string base = name.substr(7);
+    names.insert(base);
+    if (base.rfind("NotoSerifCJKsc-", 0) == 0)
+      CHECK(row.find("CID Type 0C") != std::string::npos);
+  }
+  // The 小标宋 stand-in (the heaviest weight the tests' manifest names) for the 标志 and the
+  // title, the 宋 for the body and the 仿宋 stand-in: no sans, no 楷.
+  CHECK(names.count("NotoSerifCJKsc-Bold") == 1);
+  CHECK(names.count("NotoSerifCJKsc-Regular") == 1);
+  CHECK(rows == static_cast<int>(names.size()));
+  for (const std::string& name : names) {
+    INFO(name);
+    CHECK(name.rfind("NotoSerifCJKsc-", 0) == 0);
+  }
+  // pdftotext gives the text back, and every glyph is the source font's outline.
+  CHECK(strip_space(run_tool("pdftotext " + shell_quote(pdf) + " -").out)
+            .find("现推荐9家服务外包企业、3家服务外包园区和2家培训机构及院校") !=
+        std::string::npos);
+  const auto problems =
+      check_glyphs_complete(pdf, {"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+                                  "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"});
+  for (const auto& p : problems)
+    INFO(p);
+  CHECK(problems.empty());
 }
 
 TEST_CASE(

@@ -179,6 +179,8 @@ TEST_CASE("numbers, e-mail addresses and phone numbers are never split across li
 
 TEST_CASE("every glyph drawn is embedded whole: outlines match the source fonts") {
   std::vector<std::string> sources = {
+      "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+      "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
       "/usr/share/fonts/truetype/arphic/uming.ttc",
       "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
       "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",

@@ -22,12 +22,13 @@ const std::string kSource = TUIJIE_SOURCE_DIR;
 // elements).
 std::string manifest_with_song(const std::string& song_files) {
   std::string text = t::read_file(TUIJIE_TEST_FONTS);
-  const std::string uming =
-      R"(<file path="/usr/share/fonts/truetype/arphic/uming.ttc" index="0"/>)";
+  const std::string noto =
+      R"(<file path="/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc" index="2"/>)";
   const size_t song = text.find(R"(<role name="song")");
-  const size_t at = text.find(uming, song);
+  const size_t at = text.find(noto, song);
   REQUIRE(at != std::string::npos);
-  return text.replace(at, uming.size(), song_files);
+  REQUIRE(at < text.find("</role>", song));  // the song role's own face, not another role's
+  return text.replace(at, noto.size(), song_files);
 }
 
 struct Workspace {
@@ -88,7 +89,7 @@ TEST_CASE("a role's font that cannot be embedded stops the render with exit 65")
     // The unusable file comes first: the real font after it must not stand in silently.
     const t::CliRun run = ws.render(
         manifest_with_song(R"(<file path=")" + c.file +
-                           R"("/><file path="/usr/share/fonts/truetype/arphic/uming.ttc"/>)"));
+                           R"("/><file path="/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc" index="2"/>)"));
     INFO(run.err);
     CHECK(run.code == 65);
     CHECK(run.err.find(c.file) != std::string::npos);
@@ -97,10 +98,10 @@ TEST_CASE("a role's font that cannot be embedded stops the render with exit 65")
   }
 }
 
-TEST_CASE("a role whose font is Noto Serif CJK SC renders") {
+TEST_CASE("a role whose font is a TrueType 明体 (AR PL UMing) renders") {
   const Workspace ws;
   const t::CliRun run = ws.render(manifest_with_song(
-      R"(<file path="/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc" index="2"/>)"));
+      R"(<file path="/usr/share/fonts/truetype/arphic/uming.ttc" index="0"/>)"));
   INFO(run.err);
   CHECK(run.code == 0);
   CHECK(ws.pdfs_written() > 0);

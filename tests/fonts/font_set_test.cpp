@@ -22,7 +22,7 @@ const std::string kManifest = std::string(TUIJIE_SOURCE_DIR) + "/fonts/fonts.xml
 const std::string kPeers = std::string(TUIJIE_SOURCE_DIR) + "/fonts/peers.xml";
 const char* kDejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* kDejaVuBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-const char* kUMing = "/usr/share/fonts/truetype/arphic/uming.ttc";
+const char* kNotoSerif = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
 const char* kWenKai = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf";
 const char* kHanaMinA = "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf";
 const char* kHanaMinB = "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf";
@@ -96,8 +96,8 @@ TEST_CASE("the manifest gives every role and a chain ending in the shared fallba
     CHECK(b == static_cast<int>(chain->size()) - 1);
   }
   CHECK(set->chain("nonexistent") == nullptr);
-  CHECK(set->chain("song")->primary().family_name() == "AR PL UMing CN");
-  CHECK(set->chain("song")->index(0) == 0);
+  CHECK(set->chain("song")->primary().family_name() == "Noto Serif CJK SC");
+  CHECK(set->chain("song")->index(0) == 2);  // the SC face of the collection
   CHECK(set->chain("hei")->primary().family_name() == "WenQuanYi Micro Hei");
   CHECK(set->chain("song")->label() == "宋体");
 }
@@ -105,10 +105,12 @@ TEST_CASE("the manifest gives every role and a chain ending in the shared fallba
 TEST_CASE("each character goes to the first face of the chain that has it") {
   auto set = FontSet::load(kManifest);
   const FontChain& song = *set->chain("song");
-  CHECK(resolved_path(song, U'中') == fs::canonical(kUMing).string());
-  CHECK(resolved_path(song, U'\u2611') == kDejaVu);        // ☑: UMing has none
-  CHECK(resolved_path(song, U'\U00020BB7') == kWenKai);    // 𠮷 (Extension B)
-  CHECK(resolved_path(song, U'\u3400') == kHanaMinA);      // 㐀 (Extension A)
+  CHECK(resolved_path(song, U'中') == kNotoSerif);
+  CHECK(resolved_path(song, U'7') == kNotoSerif);  // digits from the serif, not DejaVu Sans
+  CHECK(resolved_path(song, U'\u2611') == kDejaVu);  // ☑: Noto Serif CJK has none
+  // Noto Serif CJK SC has 𠮷 and 䶮 itself; these are characters it lacks.
+  CHECK(resolved_path(song, U'\U0002000E') == kWenKai);    // 𠀎 (Extension B)
+  CHECK(resolved_path(song, U'\u332C') == kHanaMinA);      // ㌬ (a CJK compatibility square)
   CHECK(resolved_path(song, U'\U00020001') == kHanaMinB);  // 𠀁 (Extension B, rarer)
   auto none = song.resolve(U'\U0010FFFD');                 // private use: nobody has it
   CHECK(none.face == nullptr);
@@ -153,7 +155,7 @@ TEST_CASE("a face used by several roles and several manifests is opened once") {
   const auto* peers_dejavu = peers->chain("song")->resolve(U'7').face;
   CHECK(song_dejavu == hei_dejavu);
   CHECK(song_dejavu == peers_dejavu);
-  CHECK(&set->chain("kai")->face(0) == &set->chain("fangsong")->face(0));  // both WenKai
+  CHECK(&set->chain("song")->face(0) == &set->chain("fangsong")->face(0));  // both Noto Serif
   // A face listed twice in one chain (WenKai as the role's face and as a fallback) once.
   const FontChain& kai = *set->chain("kai");
   std::set<std::string> paths;
@@ -173,9 +175,12 @@ TEST_CASE("substitutes are reported, and a user's own font in the folder wins") 
   REQUIRE(notes.size() == 2);  // 仿宋 and 小标宋
   CHECK(notes[0].find("仿宋") != std::string::npos);
   CHECK(notes[0].find("fangsong.ttf") != std::string::npos);
-  CHECK(notes[0].find("LXGW WenKai") != std::string::npos);
+  CHECK(notes[0].find("Noto Serif CJK SC 代替") != std::string::npos);  // the 宋, not a 楷
   CHECK(notes[1].find("小标宋") != std::string::npos);
-  CHECK(notes[1].find("WenQuanYi Micro Hei") != std::string::npos);
+  // The heaviest weight installed: Black with fonts-noto-cjk-extra, else Bold.
+  const bool black = fs::exists("/usr/share/fonts/opentype/noto/NotoSerifCJK-Black.ttc");
+  CHECK(notes[1].find(black ? "Noto Serif CJK SC Black" : "Noto Serif CJK SC Bold") !=
+        std::string::npos);
 
   // The bureau drops its 仿宋 in (here: any TrueType file under that name).
   fs::create_symlink(kDejaVuBold, dir.path / "fangsong.ttf");
@@ -339,7 +344,6 @@ TEST_CASE("the tests' manifest names the files fonts.xml chooses on a machine wi
 
 namespace {
 
-const char* kNotoSerif = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
 
 bool mentions(const tuijie::Diagnostic& d, const std::string& text) {
   return d.reason_zh.find(text) != std::string::npos && d.reason_en.find(text) != std::string::npos;

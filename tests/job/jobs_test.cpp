@@ -144,6 +144,35 @@ TEST_CASE("render job: one numbered PDF per record, the same bytes on a second r
   CHECK_FALSE(fs::exists(ws.tmp.path() / "other"));
 }
 
+// The font-substitute warnings of a result: the role each names.
+static std::vector<std::string> substitutes(const Diagnostics& diagnostics) {
+  std::vector<std::string> roles;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.code != "font-substitute")
+      continue;
+    CHECK(d.severity == Severity::Warning);
+    roles.push_back(d.reason_en.substr(0, d.reason_en.find(':')));
+  }
+  return roles;
+}
+
+TEST_CASE("render and packet jobs say once which stand-in faces their documents print in") {
+  t::JobWorkspace ws;
+  ws.import_organisations();
+  // The park sheet uses 黑体, 宋体 and 小标宋: of the tests' two substitutes only 小标宋's.
+  job::RenderJob render;
+  render.kind = "park";
+  const job::JobResult parks = render.run(ws.env());
+  REQUIRE(parks.ok());
+  CHECK(substitutes(parks.diagnostics) == std::vector<std::string>{"小标宋（title）"});
+  // The packet's letter adds the 仿宋 stand-in; each is said once for all the documents.
+  job::PacketJob packet;
+  const job::PacketResult result = packet.run(ws.env());
+  REQUIRE(result.ok());
+  CHECK(substitutes(result.diagnostics) ==
+        std::vector<std::string>{"仿宋（fangsong）", "小标宋（title）"});
+}
+
 TEST_CASE("packet job: parts in the campaign's order, bookmarks from the templates") {
   t::JobWorkspace ws;
   ws.import_organisations();

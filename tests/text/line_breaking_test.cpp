@@ -123,7 +123,7 @@ TEST_CASE("e-mail addresses, phone numbers, dates, URLs and numbers with units s
     for (std::size_t before = 0; before <= 14; ++before) {
       std::string text = "申报" + utf8(kIdeographs.substr(0, before % 10)) + token + "，通知如下。";
       INFO("text: " << text);
-      auto layout = layout_paragraph(text, song(), 130);
+      auto layout = layout_paragraph(text, song(), 150);
       CHECK(on_one_line(layout, token));
       CHECK(joined(layout) == text);
     }
@@ -142,7 +142,8 @@ TEST_CASE("a Latin phrase may break at its spaces but not inside its words") {
 
 TEST_CASE("a URL wider than the line breaks after / . @ before anywhere else") {
   const std::string url = "https://www.example.gov.cn/notices/2020/recommendation.html";
-  auto layout = layout_paragraph(url, song(), 80);
+  // 120 pt holds its longest piece between break opportunities ("recommendation.").
+  auto layout = layout_paragraph(url, song(), 120);
   REQUIRE(layout.lines.size() >= 2);
   CHECK(joined(layout) == url);
   CHECK_FALSE(layout.overfull);
