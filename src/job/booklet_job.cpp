@@ -31,6 +31,26 @@ merge::FieldCatalog booklet_catalog(const Env& env,
   return catalog;
 }
 
+// Fields the job gives the template besides the campaign's.
+constexpr const char* kBookletTitle = "booklet.title";
+constexpr const char* kBookletMark = "booklet.mark";
+
+// The title that covers what the booklet prints: the campaign file's booklet.title for the
+// organisation track, the person track or both, as the award categories with winners have
+// it; the campaign's own title when the file gives none.
+std::string booklet_title(const std::map<std::string, std::string>& globals,
+                          const std::vector<records::Record>& awards) {
+  bool persons = false, organisations = false;
+  for (const records::Record& award : awards)
+    (award.get("kind") == "candidate" ? persons : organisations) = true;
+  const char* track = persons && organisations ? "both" : persons ? "person" : "organisation";
+  auto it = globals.find(std::string("campaign.booklet.title.") + track);
+  if (it != globals.end() && !it->second.empty())
+    return it->second;
+  it = globals.find("campaign.title");
+  return it == globals.end() ? std::string() : it->second;
+}
+
 // The paper the user asked for, from the <page> elements the template offers.
 void choose_paper(merge::CompiledTemplate& tpl, const std::string& paper) {
   if (paper.empty())
@@ -72,7 +92,9 @@ BookletResult BookletJob::run(const Env& env) const {
   check_options();
   store::Workspace& workspace = env.store();
   const store::Campaign& campaign = workspace.campaign();
-  const std::map<std::string, std::string>& globals = campaign.globals();
+  std::map<std::string, std::string> globals = campaign.globals();
+  globals[kBookletTitle] = "";
+  globals[kBookletMark] = mark ? "yes" : "no";
   merge::CompiledTemplate tpl = compile_template_file(
       env, template_path.empty() ? env.resource(kDefaultTemplate) : template_path,
       booklet_catalog(env, globals));
@@ -91,6 +113,7 @@ BookletResult BookletJob::run(const Env& env) const {
                    "the workspace holds no results: import them first with import --kind result"));
     return result;
   }
+  globals[kBookletTitle] = booklet_title(globals, chosen.sets[kAwardSet]);
   result.categories = static_cast<int>(chosen.sets[kAwardSet].size());
   result.winners = static_cast<int>(chosen.sets[kResultSet].size());
 

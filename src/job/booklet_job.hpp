@@ -28,6 +28,9 @@ struct BookletJob {
   std::string impose;
   /// "" = Env::output_root.
   std::string out_dir;
+  /// The booklet's number and QR code on its last page; false (`--no-mark`) prints neither:
+  /// the number stays in the PDF's metadata, where `verify` reads it.
+  bool mark = true;
 
   /// Throws the usage error for an imposition scheme tuijie does not know; run() calls it too,
   /// and a command may call it before it opens the workspace.

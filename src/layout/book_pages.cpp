@@ -49,6 +49,11 @@ std::vector<int> BookPages::folios(size_t page_count) const {
   return out;
 }
 
+bool BookPages::opens_section(size_t page) const {
+  return std::any_of(sections_.begin(), sections_.end(),
+                     [page](const SectionStart& section) { return section.page == page; });
+}
+
 std::string BookPages::section_title(size_t page) const {
   const SectionStart* last_before = nullptr;
   for (const SectionStart& section : sections_) {

@@ -31,6 +31,8 @@ class BookPages {
   std::vector<int> folios(size_t page_count) const;
   /// The number page `page` counts as (blank pages count), 0 in the front matter.
   int counted_folio(size_t page) const;
+  /// Whether a section starts on the page: its opening page, which carries no running head.
+  bool opens_section(size_t page) const;
   /// The title of the first section starting on the page, else of the last one before it.
   std::string section_title(size_t page) const;
   /// The page on which the section named `anchor` starts.

@@ -203,6 +203,9 @@ struct PageFurniture {
   double offset = -1;
   /// The text keeps this far in from the text block's edges (GB/T 9704: 一字, one character).
   double inset = 0;
+  /// Left off the page a section opens on, as books leave the running head off a chapter's
+  /// first page (its title stands right under it).
+  bool skip_section_openings = false;
 };
 
 /// A QR code in the bottom margin of every page (the document's number and hash).
@@ -210,9 +213,9 @@ struct QrMark {
   std::string data;
   double size = 0;    // pt, quiet zone included
   bool left = false;  // at the bottom left rather than the bottom right
-  /// Only on the first page, whatever its folio: a book's cover carries its identity once
-  /// rather than on every page a reader sees.
-  bool first_page_only = false;
+  /// Every page with a folio; or once, on the first or the last page whatever its folio: a
+  /// published booklet carries its identity on its last page, not on the cover.
+  enum class Pages { Folioed, First, Last } pages = Pages::Folioed;
 };
 
 struct PageSetup {

@@ -45,6 +45,8 @@ void place_furniture(const DocumentModel& model, const BookPages& book,
     };
     const bool right_hand = i % 2 == 0;  // page i + 1: odd pages are right-hand pages
     auto on_page = [&](const PageFurniture& f) {
+      if (f.skip_section_openings && book.opens_section(i))
+        return false;
       switch (f.sides) {
         case PageSides::All:
           return true;
@@ -63,8 +65,10 @@ void place_furniture(const DocumentModel& model, const BookPages& book,
         style.align = right_hand ? text::Align::Right : text::Align::Left;
       return style;
     };
-    const bool qr_here =
-        model.qr && !model.qr->data.empty() && (model.qr->first_page_only ? i == 0 : folios[i] > 0);
+    const bool qr_here = model.qr && !model.qr->data.empty() &&
+                         (model.qr->pages == QrMark::Pages::First  ? i == 0
+                          : model.qr->pages == QrMark::Pages::Last ? i + 1 == pages.size()
+                                                                   : folios[i] > 0);
     if (qr_here) {
       // In a bottom corner of the text block, centred in the bottom margin, clear of the
       // centred footer text.

@@ -33,8 +33,14 @@ layout::DocumentModel Builder::build() {
   model.tighten_to = root.number("tighten-to");
   for (const Element& child : root.children) {
     if (child.name == "qr") {
+      const std::string& pages = child.choice("pages");
       model.qr = layout::QrMark{expand(child.pattern("data"), scope_), child.length_pt("size"),
-                                child.choice("side") == "left", child.choice("pages") == "first"};
+                                child.choice("side") == "left",
+                                pages == "first"  ? layout::QrMark::Pages::First
+                                : pages == "last" ? layout::QrMark::Pages::Last
+                                                  : layout::QrMark::Pages::Folioed};
+      if (expand(child.pattern("print"), scope_) == "no")
+        model.qr->data.clear();  // --no-mark: no code at all
     } else if (child.name == "footer" || child.name == "header") {
       in_furniture_ = true;
       const std::string running_text = inline_text(child);
@@ -50,6 +56,7 @@ layout::DocumentModel Builder::build() {
       if (child.has("offset"))
         f.offset = child.length_pt("offset");
       f.inset = child.length_pt("inset", f.style.size);
+      f.skip_section_openings = child.choice("section-openings") == "skip";
       (child.name == "footer" ? model.footers : model.headers).push_back(f);
     } else {
       add_block(child, base_, model.blocks);

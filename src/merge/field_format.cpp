@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "core/utf8.hpp"
+
 namespace tuijie::merge {
 namespace {
 
@@ -66,6 +68,22 @@ bool is_decimal(const std::string& value) {
   return digits > 0 && dots <= 1;
 }
 
+// A word joiner (U+2060) between every two characters of each item: line breaking (UAX 14)
+// never breaks next to one, and it is never drawn. Items end at list punctuation and spaces.
+std::string join_names(const std::string& value) {
+  static const std::u32string separators = U"、，,；; \n\u3000";
+  const std::u32string text = utf8::decode(value);
+  std::u32string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool inside = i > 0 && separators.find(text[i - 1]) == std::u32string::npos &&
+                        separators.find(text[i]) == std::u32string::npos;
+    if (inside)
+      out += U'\u2060';
+    out += text[i];
+  }
+  return utf8::encode(out);
+}
+
 }  // namespace
 
 std::string round_decimal(const std::string& value, int digits) {
@@ -102,7 +120,7 @@ std::string round_decimal(const std::string& value, int digits) {
 
 bool is_known_format(const std::string& format) {
   return format.empty() || format == "year-month" || format == "date" || format == "money" ||
-         format == "integer" || format == "yes-no" || format == "region" ||
+         format == "integer" || format == "yes-no" || format == "region" || format == "names" ||
          precision_of(format, "money") >= 0 || precision_of(format, "number") >= 0;
 }
 
@@ -118,6 +136,8 @@ std::string format_value(const std::string& value, const std::string& format) {
   }
   if (format == "region")
     return leading_region(value);
+  if (format == "names")
+    return join_names(value);
   if (format == "money" || format == "integer") {
     return group_thousands(value);
   }

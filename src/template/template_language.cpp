@@ -73,7 +73,8 @@ std::map<std::string, ElementRule> build_language() {
   r["qr"] = {{{"data", pattern()},
               {"size", length("12mm")},
               {"side", choice({"left", "right"}, "right")},
-              {"pages", choice({"all", "first"}, "all")}},
+              {"pages", choice({"all", "first", "last"}, "all")},
+              {"print", pattern("yes", {"yes", "no"})}},
              {}};
   r["page"] = {
       {{"size", choice({"A4", "A5", "A3", "A4 landscape", "A5 landscape", "A3 landscape"}, "A4")},
@@ -108,7 +109,8 @@ std::map<std::string, ElementRule> build_language() {
       {"side", choice({"outer"})},
       {"pages", choice({"all", "odd", "even", "after-first"}, "all")},
       {"offset", length()},
-      {"inset", length_em("0")}};
+      {"inset", length_em("0")},
+      {"section-openings", choice({"print", "skip"}, "print")}};
   r["header"] = {furniture, kInline};
   r["footer"] = {furniture, kInline};
   r["p"] = {{{"style", text()},

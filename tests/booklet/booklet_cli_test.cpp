@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "app/cli_runner.hpp"
@@ -172,7 +173,22 @@ size_t check_booklet(const std::string& pdf, const PageSize& paper) {
     CHECK(book[start].folio == entry.folio);
     CHECK(start % 2 == 0);  // a right-hand page
     CHECK(book[start].body.back() != entry.title);
-    CHECK(book[start].header == entry.title);
+    // The opening page has no running header: its title stands right there.
+    CHECK(book[start].header.empty());
+  }
+  // Continuation pages do: the category on right-hand pages, the booklet on left-hand ones.
+  std::set<size_t> openings;
+  for (const ContentsLine& entry : contents) {
+    for (size_t i = 0; i < book.size(); ++i) {
+      if (std::find(book[i].body.begin(), book[i].body.end(), entry.title) != book[i].body.end())
+        openings.insert(i);
+    }
+  }
+  for (size_t i = 0; i < book.size(); ++i) {
+    if (book[i].folio > 0 && !book[i].body.empty() && !openings.count(i)) {
+      INFO("page " << i + 1);
+      CHECK(!book[i].header.empty());
+    }
   }
   // Folios count from 1 on the first section's page, on the outer side of every page.
   CHECK(contents.front().folio == 1);
@@ -282,6 +298,73 @@ TEST_CASE("booklet: contents and folios and running headers and photos on A5 and
   REQUIRE(run_program("--workspace ws booklet --out out --impose saddle", tmp.path()).code == 0);
   CHECK(t::read_file(booklet) == first);
   CHECK(t::read_file(imposed) == first_imposed);
+}
+
+// Dark pixels in the bottom right corner (where the QR code stands) of a page at 50 dpi.
+int dark_in_corner(const std::string& pdf, int page) {
+  const t::PageRaster raster = t::render_page(pdf, page, 50);
+  int dark = 0;
+  for (int y = raster.height * 85 / 100; y < raster.height; ++y)
+    for (int x = raster.width * 70 / 100; x < raster.width; ++x)
+      dark += raster.at(x, y)[0] < 80;
+  return dark;
+}
+
+TEST_CASE("booklet: a cover as published, names whole, its title covering both tracks") {
+  t::TempDir tmp;
+  sample_workspace(tmp);
+  REQUIRE(run_program("--workspace ws booklet --out out", tmp.path()).code == 0);
+  const std::string booklet = (tmp.path() / "out" / "2020年推介结果手册.pdf").string();
+  const auto lines = t::read_lines(booklet);
+  const int last = static_cast<int>(page_sizes(booklet).size()) - 1;
+  auto page_text = [&](int page) {
+    std::string text;
+    for (const auto& line : lines)
+      if (line.page == page)
+        text += t::strip_space(line.text()) + "\n";
+    return text;
+  };
+  const std::string cover = page_text(0);
+  INFO(cover);
+  // No QR code and no document number on the cover; both once, on the last page.
+  CHECK(cover.find("TJ-2020-B") == std::string::npos);
+  CHECK(dark_in_corner(booklet, 1) == 0);
+  CHECK(page_text(last).find("文档编号TJ-2020-B-0001") != std::string::npos);
+  CHECK(dark_in_corner(booklet, last + 1) > 20);
+  // The title covers both tracks, as the winners include persons.
+  CHECK(cover.find("杰出贡献人物") != std::string::npos);
+  CHECK(cover.find("领军企业") != std::string::npos);
+  // Every organiser's name stands whole on one line of the cover.
+  tuijie::store::Workspace ws = tuijie::store::Workspace::open(tmp / "ws");
+  const auto& globals = ws.campaign().globals();
+  int names = 0;
+  for (const char* list : {"campaign.organisers.hosts", "campaign.organisers.supporters",
+                           "campaign.organisers.co_organisers"}) {
+    std::string items = globals.at(list) + "、";
+    for (size_t at = 0, next; (next = items.find("、", at)) != std::string::npos;
+         at = next + std::string("、").size()) {
+      const std::string name = items.substr(at, next - at);
+      INFO(name);
+      CHECK(cover.find(t::strip_space(name)) != std::string::npos);
+      ++names;
+    }
+  }
+  CHECK(names > 20);
+  // The figures are the ones the summary and the criteria use.
+  std::string all;
+  for (int page = 0; page <= last; ++page)
+    all += page_text(page);
+  CHECK(all.find("服务外包从业人数") != std::string::npos);
+  CHECK(all.find("从业人员") == all.find("从业人员2600人"));  // only inside a citation
+  // --no-mark: neither the number nor the code, while verify still knows the file.
+  REQUIRE(run_program("--workspace ws booklet --out plain --no-mark", tmp.path()).code == 0);
+  const std::string plain = (tmp.path() / "plain" / "2020年推介结果手册.pdf").string();
+  CHECK(t::run_tool("pdftotext " + t::shell_quote(plain) + " -").out.find("TJ-2020-B") ==
+        std::string::npos);
+  CHECK(dark_in_corner(plain, last + 1) == 0);
+  const Run verify = run_program("--workspace ws verify " + quote(plain), tmp.path());
+  INFO(verify.out << verify.err);
+  CHECK(verify.code == 0);
 }
 
 TEST_CASE("booklet: options a user can get wrong are reported and nothing is written") {

@@ -194,7 +194,7 @@ TEST_CASE("a heading kept with a kept note and a whole entry never ends a page")
 
 TEST_CASE("a QR mark for the first page only stands on the cover whatever its folio") {
   DocumentModel model = a5_book();
-  model.qr = QrMark{"TJ-2020-B-0001 0123456789ab", mm_to_pt(11), false, true};
+  model.qr = QrMark{"TJ-2020-B-0001 0123456789ab", mm_to_pt(11), false, QrMark::Pages::First};
   model.blocks = {para("封面"), PageBreak{true}, FolioStart{1}, para("正文")};
   const LayoutResult laid = layout_document(model);
   auto rects = [](const Page& page) {
@@ -204,4 +204,46 @@ TEST_CASE("a QR mark for the first page only stands on the cover whatever its fo
   REQUIRE(laid.pages.size() == 3);
   CHECK(rects(laid.pages[0]) > 10);
   CHECK(rects(laid.pages[2]) == 0);
+}
+
+TEST_CASE("a QR mark for the last page stands only there, a booklet's imprint page") {
+  DocumentModel model = a5_book();
+  model.qr = QrMark{"TJ-2020-B-0001 0123456789ab", mm_to_pt(11), false, QrMark::Pages::Last};
+  model.blocks = {para("封面"), PageBreak{true}, FolioStart{1}, para("正文"), PageBreak{false},
+                  para("版权页")};
+  const LayoutResult laid = layout_document(model);
+  auto rects = [](const Page& page) {
+    return std::count_if(page.items.begin(), page.items.end(),
+                         [](const Item& i) { return std::holds_alternative<Rect>(i); });
+  };
+  REQUIRE(laid.pages.size() == 4);
+  CHECK(rects(laid.pages[0]) == 0);
+  CHECK(rects(laid.pages[2]) == 0);
+  CHECK(rects(laid.pages[3]) > 10);
+}
+
+TEST_CASE("a running head may be left off the pages its sections open on") {
+  for (const bool skip : {false, true}) {
+    INFO("skip " << skip);
+    DocumentModel model = a5_book();
+    model.headers[0].sides = PageSides::All;
+    model.headers[0].skip_section_openings = skip;
+    // Section A opens on page 1 and runs onto page 2; section B opens on page 3.
+    model.blocks = {section("甲章", "a"), lines_of(40, "甲"), PageBreak{false}, section("乙章", "b"),
+                    para("乙")};
+    const LayoutResult laid = layout_document(model);
+    REQUIRE(laid.pages.size() == 3);
+    auto has_head = [&](size_t page, const std::string& title) {
+      // The running head is the only line of the page that is the bare title.
+      for (const auto& item : laid.pages[page].items) {
+        const auto* run = std::get_if<GlyphRun>(&item);
+        if (run && utf8::encode(run->text) == title)
+          return true;
+      }
+      return false;
+    };
+    CHECK(has_head(0, "甲章") == !skip);
+    CHECK(has_head(1, "甲章"));  // a continuation page keeps it
+    CHECK(has_head(2, "乙章") == !skip);
+  }
 }
