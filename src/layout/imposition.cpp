@@ -85,6 +85,7 @@ struct ShiftRight {
   void operator()(page::Rect& rect) const { rect.x += dx; }
   void operator()(page::Ellipse& ellipse) const { ellipse.cx += dx; }
   void operator()(page::ImageItem& image) const { image.x += dx; }
+  void operator()(page::FilledAreas& fills) const { fills.x += dx; }
 };
 
 // Copies a page's content onto a sheet side, dx points from its left edge.

@@ -36,6 +36,10 @@ void place_furniture(const DocumentModel& model, const BookPages& book,
   const PageSetup& setup = model.page;
   double width = setup.width - setup.margin_left - setup.margin_right;
   const int last_folio = folios.empty() ? 0 : *std::max_element(folios.begin(), folios.end());
+  // Every page shows the same code: encoded once, shared by the pages.
+  std::shared_ptr<const std::vector<page::Area>> qr_modules;
+  if (model.qr && !model.qr->data.empty())
+    qr_modules = qr_code_modules(model.qr->data, std::min(model.qr->size, setup.margin_bottom));
   for (size_t i = 0; i < pages.size(); ++i) {
     auto fill = [&](std::string text) {
       replace_all(text, kPageNumberMark, std::to_string(folios[i]));
@@ -74,8 +78,7 @@ void place_furniture(const DocumentModel& model, const BookPages& book,
       // centred footer text.
       const double size = std::min(model.qr->size, setup.margin_bottom);
       const double x = model.qr->left ? setup.margin_left : setup.width - setup.margin_right - size;
-      draw_qr_code(model.qr->data, x, setup.height - setup.margin_bottom / 2 - size / 2, size,
-                   pages[i]);
+      draw_qr_code(qr_modules, x, setup.height - setup.margin_bottom / 2 - size / 2, pages[i]);
     }
     if (folios[i] == 0)
       continue;

@@ -123,12 +123,11 @@ bool is_plain_fill(const page::Item& item) {
   return r != nullptr && r->fill && !r->stroke;
 }
 
-// A run of filled rectangles as one line: count, bounding box, FNV-1a of their positions.
-std::string fills_line(const std::vector<page::Item>& items, std::size_t begin, std::size_t end) {
+// Filled rectangles as one line: count, bounding box, FNV-1a of their positions.
+std::string fills_line(const std::vector<page::Area>& areas) {
   double left = HUGE_VAL, top = HUGE_VAL, right = -HUGE_VAL, bottom = -HUGE_VAL;
   std::uint32_t hash = 2166136261u;
-  for (std::size_t i = begin; i < end; ++i) {
-    const auto& r = std::get<page::Rect>(items[i]);
+  for (const page::Area& r : areas) {
     left = std::min(left, r.x);
     top = std::min(top, r.y);
     right = std::max(right, r.x + r.w);
@@ -143,8 +142,28 @@ std::string fills_line(const std::vector<page::Item>& items, std::size_t begin, 
   std::string checksum;
   for (int shift = 28; shift >= 0; shift -= 4)
     checksum += digits[(hash >> shift) & 0xf];
-  return "fills " + std::to_string(end - begin) + " " + mm(left) + " " + mm(top) + " " +
+  return "fills " + std::to_string(areas.size()) + " " + mm(left) + " " + mm(top) + " " +
          mm(right - left) + " " + mm(bottom - top) + " #" + checksum + "\n";
+}
+
+// A run of plain filled Rects, as fills_line prints them.
+std::string fills_line(const std::vector<page::Item>& items, std::size_t begin, std::size_t end) {
+  std::vector<page::Area> areas;
+  for (std::size_t i = begin; i < end; ++i) {
+    const auto& r = std::get<page::Rect>(items[i]);
+    areas.push_back({r.x, r.y, r.w, r.h});
+  }
+  return fills_line(areas);
+}
+
+// Shared areas at their place on the page: the same line as the Rects they replace.
+std::string fills_line(const page::FilledAreas& fills) {
+  std::vector<page::Area> areas;
+  if (fills.areas) {
+    for (const page::Area& a : *fills.areas)
+      areas.push_back({fills.x + a.x, fills.y + a.y, a.w, a.h});
+  }
+  return fills_line(areas);
 }
 
 std::string page_items(const std::vector<page::Item>& items) {
@@ -183,6 +202,8 @@ std::string page_items(const std::vector<page::Item>& items) {
     } else if (const auto* e = std::get_if<page::Ellipse>(&item)) {
       out += "ellipse " + mm(e->cx) + " " + mm(e->cy) + " " + mm(e->rx) + " " + mm(e->ry) +
              stroke(e->stroke_width, e->dashed, e->color) + "\n";
+    } else if (const auto* fills = std::get_if<page::FilledAreas>(&item)) {
+      out += fills_line(*fills);
     } else if (const auto* img = std::get_if<page::ImageItem>(&item)) {
       out += "image " + mm(img->x) + " " + mm(img->y) + " " + mm(img->w) + " " + mm(img->h) + " " +
              std::to_string(img->image ? img->image->width : 0) + "x" +

@@ -8,7 +8,8 @@
 
 namespace tuijie::layout {
 
-void draw_qr_code(const std::string& data, double x, double y, double size, page::Page& page) {
+std::shared_ptr<const std::vector<page::Area>> qr_code_modules(const std::string& data,
+                                                               double size) {
   std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
       QRcode_encodeString8bit(data.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
   if (!code) {
@@ -18,6 +19,7 @@ void draw_qr_code(const std::string& data, double x, double y, double size, page
   constexpr int kQuiet = 4;  // modules of light margin on every side, as the standard asks
   const int width = code->width;
   const double module = size / (width + 2 * kQuiet);
+  auto areas = std::make_shared<std::vector<page::Area>>();
   for (int row = 0; row < width; ++row) {
     int col = 0;
     while (col < width) {
@@ -28,18 +30,22 @@ void draw_qr_code(const std::string& data, double x, double y, double size, page
       int end = col;
       while (end < width && (code->data[row * width + end] & 1))
         ++end;
-      page::Rect dark;
-      dark.x = x + (kQuiet + col) * module;
-      dark.y = y + (kQuiet + row) * module;
-      dark.w = (end - col) * module;
-      dark.h = module;
-      dark.stroke = false;
-      dark.fill = true;
-      dark.fill_color = {0, 0, 0};
-      page.items.emplace_back(dark);
+      areas->push_back(
+          {(kQuiet + col) * module, (kQuiet + row) * module, (end - col) * module, module});
       col = end;
     }
   }
+  areas->shrink_to_fit();
+  return areas;
+}
+
+void draw_qr_code(const std::shared_ptr<const std::vector<page::Area>>& modules, double x, double y,
+                  page::Page& page) {
+  page.items.emplace_back(page::FilledAreas{modules, x, y, page::Color{0, 0, 0}});
+}
+
+void draw_qr_code(const std::string& data, double x, double y, double size, page::Page& page) {
+  draw_qr_code(qr_code_modules(data, size), x, y, page);
 }
 
 }  // namespace tuijie::layout

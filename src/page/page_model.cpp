@@ -26,6 +26,7 @@ struct Blacken {
   }
   void operator()(Ellipse& ellipse) const { blacken(ellipse.color); }
   void operator()(ImageItem&) const {}
+  void operator()(FilledAreas& fills) const { blacken(fills.color); }
 };
 
 }  // namespace

@@ -63,7 +63,21 @@ struct ImageItem {
   double x = 0, y = 0, w = 0, h = 0;  // box the image fills exactly (aspect already kept)
 };
 
-using Item = std::variant<GlyphRun, Line, Rect, Ellipse, ImageItem>;
+/// A rectangle of a FilledAreas, relative to the item's origin.
+struct Area {
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
+/// Many filled rectangles of one colour at (x, y): a QR code's dark modules. The rectangles
+/// are shared by every page that shows the same code, so a page holds one small item rather
+/// than hundreds of Rects (a 1,000-page packet saves about 30 KB a page).
+struct FilledAreas {
+  std::shared_ptr<const std::vector<Area>> areas;
+  double x = 0, y = 0;
+  Color color;
+};
+
+using Item = std::variant<GlyphRun, Line, Rect, Ellipse, ImageItem, FilledAreas>;
 
 /// Where a field's value was set: the inner box of its cell. Not drawn; tests and checks read
 /// the PDF's text back inside these boxes.

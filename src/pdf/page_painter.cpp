@@ -227,6 +227,22 @@ void PagePainter::paint(const page::Rect& rect) {
   }
 }
 
+void PagePainter::paint(const page::FilledAreas& fills) {
+  if (!fills.areas || fills.areas->empty())
+    return;
+  const char* step = "drawing filled areas";
+  set_fill(fills.color);
+  // One path of every rectangle, filled once.
+  for (const page::Area& a : *fills.areas) {
+    require_finite({fills.x + a.x, fills.y + a.y, a.w, a.h});
+    doc_.check(HPDF_Page_Rectangle(page_, static_cast<HPDF_REAL>(fills.x + a.x),
+                                   static_cast<HPDF_REAL>(flip(fills.y + a.y + a.h)),
+                                   static_cast<HPDF_REAL>(a.w), static_cast<HPDF_REAL>(a.h)),
+               step);
+  }
+  doc_.check(HPDF_Page_Fill(page_), step);
+}
+
 void PagePainter::paint(const page::Ellipse& ellipse) {
   require_finite({ellipse.cx, ellipse.cy, ellipse.rx, ellipse.ry});
   const char* step = "drawing an ellipse";

@@ -48,6 +48,7 @@ class PagePainter {
   void paint(const page::GlyphRun& run);
   void paint(const page::Line& line);
   void paint(const page::Rect& rect);
+  void paint(const page::FilledAreas& fills);
   void paint(const page::Ellipse& ellipse);
   void paint(const page::ImageItem& image);
   /// Shows the encoded `text` (Type0Font::encode's output for `characters`), putting each

@@ -197,9 +197,13 @@ TEST_CASE("a QR mark for the first page only stands on the cover whatever its fo
   model.qr = QrMark{"TJ-2020-B-0001 0123456789ab", mm_to_pt(11), false, QrMark::Pages::First};
   model.blocks = {para("封面"), PageBreak{true}, FolioStart{1}, para("正文")};
   const LayoutResult laid = layout_document(model);
-  auto rects = [](const Page& page) {
-    return std::count_if(page.items.begin(), page.items.end(),
-                         [](const Item& i) { return std::holds_alternative<Rect>(i); });
+  auto rects = [](const Page& page) {  // the QR code's dark module runs
+    std::size_t count = 0;
+    for (const Item& item : page.items) {
+      if (const auto* fills = std::get_if<FilledAreas>(&item))
+        count += fills->areas->size();
+    }
+    return count;
   };
   REQUIRE(laid.pages.size() == 3);
   CHECK(rects(laid.pages[0]) > 10);
@@ -212,9 +216,13 @@ TEST_CASE("a QR mark for the last page stands only there, a booklet's imprint pa
   model.blocks = {para("封面"), PageBreak{true}, FolioStart{1}, para("正文"), PageBreak{false},
                   para("版权页")};
   const LayoutResult laid = layout_document(model);
-  auto rects = [](const Page& page) {
-    return std::count_if(page.items.begin(), page.items.end(),
-                         [](const Item& i) { return std::holds_alternative<Rect>(i); });
+  auto rects = [](const Page& page) {  // the QR code's dark module runs
+    std::size_t count = 0;
+    for (const Item& item : page.items) {
+      if (const auto* fills = std::get_if<FilledAreas>(&item))
+        count += fills->areas->size();
+    }
+    return count;
   };
   REQUIRE(laid.pages.size() == 4);
   CHECK(rects(laid.pages[0]) == 0);
@@ -246,4 +254,24 @@ TEST_CASE("a running head may be left off the pages its sections open on") {
     CHECK(has_head(1, "甲章"));  // a continuation page keeps it
     CHECK(has_head(2, "乙章") == !skip);
   }
+}
+
+TEST_CASE("every page's QR code shares one set of modules, encoded once") {
+  DocumentModel model = a5_book();
+  model.qr = QrMark{"TJ-2020-E-0007 0123456789ab", mm_to_pt(11), false, QrMark::Pages::Folioed};
+  model.blocks = {para("一"), PageBreak{false}, para("二"), PageBreak{false}, para("三")};
+  const LayoutResult laid = layout_document(model);
+  REQUIRE(laid.pages.size() == 3);
+  std::set<const std::vector<Area>*> shared;
+  for (const Page& page : laid.pages) {
+    std::size_t codes = 0;
+    for (const Item& item : page.items) {
+      if (const auto* fills = std::get_if<FilledAreas>(&item)) {
+        shared.insert(fills->areas.get());
+        ++codes;
+      }
+    }
+    CHECK(codes == 1);  // one item a page, not a Rect per module run
+  }
+  CHECK(shared.size() == 1);
 }
