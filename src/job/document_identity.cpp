@@ -1,6 +1,7 @@
 #include "job/document_identity.hpp"
 
 #include <cctype>
+#include <vector>
 
 #include "merge/compiled_template.hpp"
 #include "store/document_register.hpp"
@@ -70,10 +71,28 @@ std::string collection_data(const merge::RecordSets& sets,
   }
   for (const auto& [name, value] : counts)
     members[name] = json_string(value);
-  std::string out = "{";
-  for (const auto& [name, value] : members)
-    out += (out.size() > 1 ? "," : "") + json_string(name) + ":" + value;
-  return out + "}";
+  // Sized once: a packet of thousands of records keeps this string until it is recorded, and
+  // growing it by appending would leave up to twice its size allocated.
+  std::vector<std::string> names;
+  names.reserve(members.size());
+  std::size_t size = 2;
+  for (const auto& [name, value] : members) {
+    names.push_back(json_string(name));
+    size += names.back().size() + 1 + value.size() + 1;
+  }
+  std::string out;
+  out.reserve(size);
+  out += '{';
+  std::size_t i = 0;
+  for (const auto& [name, value] : members) {
+    if (i > 0)
+      out += ',';
+    out += names[i++];
+    out += ':';
+    out += value;
+  }
+  out += '}';
+  return out;
 }
 
 DocumentStamp stamp_record(const store::Campaign& campaign, store::NumberPlan& plan,
