@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "merge/compiled_template.hpp"
+#include "merge/render.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "template/element.hpp"
 
@@ -138,6 +139,10 @@ RenderReport render_batch(const RenderBatch& job) {
   }
   if (job.combined && !combined.pages.empty()) {
     const std::string path = path_of(job.combined_name);
+    const auto number = job.combined_globals.find(merge::kDocumentNumber);
+    const auto hash = job.combined_globals.find(merge::kDocumentHash);
+    if (number != job.combined_globals.end() && hash != job.combined_globals.end())
+      merge::mark_document(combined.info, number->second, hash->second);
     write(job, kCombined, path, combined);
     report.files.push_back({path, "", static_cast<int>(combined.pages.size())});
   }

@@ -34,6 +34,9 @@ struct RenderBatch {
   bool per_record = true;  // one PDF per record
   bool combined = false;   // plus one PDF of all records
   std::string combined_name = "combined.pdf";
+  /// The combined file's own document number and short hash (document.number,
+  /// document.hash), so that `verify` knows it too; empty = unmarked.
+  std::map<std::string, std::string> combined_globals;
   /// PDF date string for CreationDate ("D:20200630000000Z"); empty = none.
   std::string creation_date;
   int threads = 1;  // documents rendered in parallel

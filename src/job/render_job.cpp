@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "job/document_identity.hpp"
@@ -102,6 +103,15 @@ JobResult RenderJob::run(const Env& env) const {
       stamps.back().add_to(identity);
       batch.record_globals.push_back(std::move(identity));
     }
+    // The combined file is a document of its own: its number (documents.combined), and the
+    // data of the records it binds, which verify compares one by one.
+    std::optional<DocumentStamp> combined_stamp;
+    batch.combined_globals.clear();
+    if (batch.combined) {
+      combined_stamp = stamp_collection(campaign, publication.numbers(), "combined",
+                                        collection_data({{kind, batch.records}}, {}), kind);
+      combined_stamp->add_to(batch.combined_globals);
+    }
     batch.name_files = [&](const std::vector<std::string>& asked) {
       std::vector<output::NameRequest> requests;
       for (size_t i = 0; i < asked.size(); ++i)
@@ -113,7 +123,7 @@ JobResult RenderJob::run(const Env& env) const {
     };
     batch.write_file = [&](size_t index, const std::string& path, std::string pdf) {
       if (index == kCombined) {
-        publication.add_plain_file(path, pdf);
+        publication.add_document(path, pdf, combined_stamp->printed());
       } else {
         publication.add_document(path, pdf, stamps[index].printed());
       }
@@ -127,7 +137,7 @@ JobResult RenderJob::run(const Env& env) const {
   });
   for (const RenderedFile& file : report.files) {
     const std::string number = file.record == kCombined
-                                   ? ""
+                                   ? batch.combined_globals.at(merge::kDocumentNumber)
                                    : batch.record_globals[file.record].at(merge::kDocumentNumber);
     result.files.push_back({file.path, file.pages, number, file.record_key});
   }

@@ -39,6 +39,11 @@ std::string expand(const templates::TextPattern& pattern, const Scope& scope) {
       out += piece.text;
     else if (piece.format.empty())
       out += scope.value(piece.text);
+    else if (piece.format.rfind("or:", 0) == 0) {
+      // {nominator|or:name}: a value that may be empty, and what stands in for it.
+      const std::string value = scope.value(piece.text);
+      out += value.empty() ? scope.value(piece.format.substr(3)) : value;
+    }
     else
       out += format_value(scope.value(piece.text), piece.format);
   }

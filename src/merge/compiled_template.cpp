@@ -113,7 +113,15 @@ void check_placeholders(const Element& e, const std::string& attr, const FieldCa
       d.value = piece.text;
       problems.push_back(d);
     }
-    if (!is_known_format(piece.format)) {
+    // {nominator|or:name}: the second field when the first is empty.
+    const bool fallback = piece.format.rfind("or:", 0) == 0;
+    if (fallback && !catalog.knows(piece.format.substr(3))) {
+      Diagnostic d = e.error("template-unknown-field",
+                             "属性 " + attr + " 中的未知字段 " + piece.format.substr(3),
+                             "unknown field " + piece.format.substr(3) + " in the attribute " + attr);
+      d.value = piece.format.substr(3);
+      problems.push_back(d);
+    } else if (!fallback && !is_known_format(piece.format)) {
       Diagnostic d = e.error("template-bad-value", "属性 " + attr + " 中的未知格式",
                              "unknown format in the attribute " + attr);
       d.value = piece.format;

@@ -69,13 +69,16 @@ ComposedDocument compose(const CompiledTemplate& tpl, const records::Record& rec
   out.document.info.creation_date = creation_date;
   auto number = globals.find(kDocumentNumber);
   auto hash = globals.find(kDocumentHash);
-  if (number != globals.end() && hash != globals.end()) {
-    std::string& keywords = out.document.info.keywords;
-    keywords += (keywords.empty() ? "" : " ") + std::string("tuijie:") + number->second + ":" +
-                hash->second;
-  }
+  if (number != globals.end() && hash != globals.end())
+    mark_document(out.document.info, number->second, hash->second);
   out.file_name = document_file_name(tpl, record, globals);
   return out;
+}
+
+void mark_document(page::DocumentInfo& info, const std::string& number,
+                   const std::string& short_hash) {
+  info.keywords +=
+      (info.keywords.empty() ? "" : " ") + std::string("tuijie:") + number + ":" + short_hash;
 }
 
 }  // namespace tuijie::merge

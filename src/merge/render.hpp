@@ -39,6 +39,11 @@ ComposedDocument compose(const CompiledTemplate& tpl, const records::Record& rec
 /// gives "王𠮷", not "-王𠮷"); "" when nothing is left.
 std::string safe_file_name(const std::string& name);
 
+/// Appends a document's identity to its Keywords ("… tuijie:NUMBER:HASH"), which `verify`
+/// reads back.
+void mark_document(page::DocumentInfo& info, const std::string& number,
+                   const std::string& short_hash);
+
 /// The file name the template's file-name asks for (default "{key}"), made safe, + ".pdf";
 /// the record's key when the pattern gives nothing.
 std::string document_file_name(const CompiledTemplate& tpl, const records::Record& record,

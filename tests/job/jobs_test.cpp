@@ -16,6 +16,7 @@
 #include "job/nominations_job.hpp"
 #include "job/packet_job.hpp"
 #include "job/render_job.hpp"
+#include "job/verify_job.hpp"
 #include "pdf_text.hpp"
 #include "pdf_tools.hpp"
 
@@ -171,6 +172,61 @@ TEST_CASE("render and packet jobs say once which stand-in faces their documents 
   REQUIRE(result.ok());
   CHECK(substitutes(result.diagnostics) ==
         std::vector<std::string>{"仿宋（fangsong）", "小标宋（title）"});
+}
+
+// The Author of a PDF, as pdfinfo shows it.
+static std::string author_of(const std::string& pdf) {
+  const auto info = t::run_tool("pdfinfo " + t::shell_quote(pdf));
+  const auto at = info.out.find("Author:");
+  if (at == std::string::npos)
+    return "";
+  const auto start = info.out.find_first_not_of(' ', at + 7);
+  return info.out.substr(start, info.out.find('\n', start) - start);
+}
+
+TEST_CASE("the person track's papers are authored by the nominating body, or the candidate") {
+  t::JobWorkspace ws;
+  ws.import("candidate", "candidates.csv");
+  ws.import("candidate", "candidates-extb.csv");
+  job::RenderJob render;
+  render.kind = "candidate";
+  const job::JobResult forms = render.run(ws.env());
+  REQUIRE(forms.ok());
+  std::map<std::string, records::Record> by_key;
+  for (const records::Record& r : ws.workspace.records("candidate"))
+    by_key[r.key] = r;
+  int self = 0;
+  for (const job::WrittenFile& file : forms.files) {
+    const records::Record& record = by_key.at(file.record_key);
+    const std::string expected =
+        record.get("nominator").empty() ? record.get("name") : record.get("nominator");
+    self += record.get("nominator").empty();
+    INFO(file.path);
+    CHECK(author_of(file.path) == expected);
+    CHECK(author_of(file.path) != "天津市商务局");
+  }
+  CHECK(self >= 1);  // a self-nomination among the samples
+}
+
+TEST_CASE("render job: the combined file has its own number, and verify knows it") {
+  t::JobWorkspace ws;
+  ws.import("park", "parks.csv");
+  job::RenderJob render;
+  render.kind = "park";
+  render.combined = true;
+  const job::JobResult result = render.run(ws.env());
+  REQUIRE(result.ok());
+  const auto combined =
+      std::find_if(result.files.begin(), result.files.end(),
+                   [](const job::WrittenFile& f) { return f.record_key.empty(); });
+  REQUIRE(combined != result.files.end());
+  CHECK(combined->document_number.starts_with("TJ-2020-H-"));
+  job::VerifyJob verify;
+  verify.files = {combined->path};
+  const auto verdicts = verify.run(ws.env());
+  REQUIRE(verdicts.size() == 1);
+  CHECK(verdicts[0].number == combined->document_number);
+  CHECK(verdicts[0].matches());
 }
 
 TEST_CASE("packet job: parts in the campaign's order, bookmarks from the templates") {
