@@ -62,15 +62,38 @@ std::string record_data(const records::Record& record) {
   return store::to_canonical_json(stored);
 }
 
+namespace {
+
+std::string members_json(const std::map<std::string, std::string>& members);
+
+}  // namespace
+
 std::string collection_data(const merge::RecordSets& sets,
                             const std::map<std::string, std::string>& counts) {
+  std::vector<std::string> kinds;
+  for (const auto& [kind, records] : sets)
+    kinds.push_back(kind);
+  return collection_data(sets, kinds, counts);
+}
+
+std::string collection_data(const merge::RecordSets& sets, const std::vector<std::string>& kinds,
+                            const std::map<std::string, std::string>& counts) {
   std::map<std::string, std::string> members;  // sorted: the same bytes for the same data
-  for (const auto& [kind, records] : sets) {
-    for (const records::Record& record : records)
+  for (const std::string& kind : kinds) {
+    const auto set = sets.find(kind);
+    if (set == sets.end())
+      continue;
+    for (const records::Record& record : set->second)
       members[kind + "|" + record.key] = record_data(record);
   }
   for (const auto& [name, value] : counts)
     members[name] = json_string(value);
+  return members_json(members);
+}
+
+namespace {
+
+std::string members_json(const std::map<std::string, std::string>& members) {
   // Sized once: a packet of thousands of records keeps this string until it is recorded, and
   // growing it by appending would leave up to twice its size allocated.
   std::vector<std::string> names;
@@ -94,6 +117,8 @@ std::string collection_data(const merge::RecordSets& sets,
   out += '}';
   return out;
 }
+
+}  // namespace
 
 DocumentStamp stamp_record(const store::Campaign& campaign, store::NumberPlan& plan,
                            const records::Record& record) {

@@ -40,6 +40,9 @@ std::string record_data(const records::Record& record);
 /// listed records' data by "kind|key", plus the counts it states.
 std::string collection_data(const merge::RecordSets& sets,
                             const std::map<std::string, std::string>& counts);
+/// The same over the sets named in `kinds` only.
+std::string collection_data(const merge::RecordSets& sets, const std::vector<std::string>& kinds,
+                            const std::map<std::string, std::string>& counts);
 
 /// Numbers a record's document (kind = the record's kind) in the run's plan.
 DocumentStamp stamp_record(const store::Campaign& campaign, store::NumberPlan& plan,

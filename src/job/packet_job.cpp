@@ -55,7 +55,7 @@ Diagnostic no_parts(const store::Campaign& campaign) {
 
 // The records an attachment prints (its own kinds), else every listed record.
 const merge::RecordSets& sets_of(const Part& part, const check::Recommendations& chosen) {
-  return part.attachment > 0 ? part.sets : chosen.records;
+  return part.is_sheet_list() ? part.sets : chosen.records;
 }
 
 std::map<std::string, std::string> with_attachment(std::map<std::string, std::string> globals,
@@ -130,7 +130,18 @@ PacketResult PacketJob::run(const Env& env) const {
         std::size_t count = 0;
         for (const std::string& kind : spec.of) {
           count += chosen.records[kind].size();
-          part.sets[kind] = chosen.records[kind];
+          // The sheet list adds each sheet's place to its rows: it keeps a slim copy of
+          // them (what it prints). A summary reads the recommended records themselves
+          // (sets_of): a packet of thousands holds them once.
+          if (spec.of.size() > 1) {
+            for (const records::Record& record : chosen.records[kind]) {
+              records::Record slim;
+              slim.kind = record.kind;
+              slim.key = record.key;
+              slim.fields["name"] = record.get("name");
+              part.sets[kind].push_back(std::move(slim));
+            }
+          }
         }
         if (count == 0)
           continue;
@@ -179,8 +190,9 @@ PacketResult PacketJob::run(const Env& env) const {
           group += (group.empty() ? "" : " ") + kind;
         stamps.push_back(stamp_collection(
             campaign, publication.numbers(), part.spec.document,
-            collection_data(part.spec.counts_only ? merge::RecordSets{} : sets_of(part, chosen),
-                            counts),
+            part.spec.counts_only  ? collection_data({}, counts)
+            : part.spec.of.empty() ? collection_data(chosen.records, counts)
+                                   : collection_data(chosen.records, part.spec.of, counts),
             group));
         std::map<std::string, std::string> own = with_attachment(globals, part);
         stamps.back().add_to(own);
