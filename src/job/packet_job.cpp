@@ -10,6 +10,7 @@
 #include "job/publishing.hpp"
 #include "job/templates.hpp"
 #include "merge/render.hpp"
+#include "merge/repeat_order.hpp"
 #include "output/file_names.hpp"
 #include "output/manifest.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -130,18 +131,6 @@ PacketResult PacketJob::run(const Env& env) const {
         std::size_t count = 0;
         for (const std::string& kind : spec.of) {
           count += chosen.records[kind].size();
-          // The sheet list adds each sheet's place to its rows: it keeps a slim copy of
-          // them (what it prints). A summary reads the recommended records themselves
-          // (sets_of): a packet of thousands holds them once.
-          if (spec.of.size() > 1) {
-            for (const records::Record& record : chosen.records[kind]) {
-              records::Record slim;
-              slim.kind = record.kind;
-              slim.key = record.key;
-              slim.fields["name"] = record.get("name");
-              part.sets[kind].push_back(std::move(slim));
-            }
-          }
         }
         if (count == 0)
           continue;
@@ -158,6 +147,32 @@ PacketResult PacketJob::run(const Env& env) const {
     parts.push_back(std::move(part));
   }
   globals["letter.attachments"] = attachment_list;
+
+  // Each kind's records in the order of its summary's 序号 (the summary's <repeat> order),
+  // so that its sheets, bound in that order, follow the table row for row.
+  for (const Part& part : parts) {
+    if (part.attachment == 0 || part.is_sheet_list() || part.spec.of.size() != 1)
+      continue;
+    std::vector<records::Record>& listed = chosen.records[part.spec.of.front()];
+    listed = merge::in_repeat_order(part.tpl, part.spec.of.front(), std::move(listed),
+                                    with_attachment(globals, part));
+  }
+  // The sheet list adds each sheet's place to its rows: it keeps a slim copy of them (what
+  // it prints). A summary reads the recommended records themselves (sets_of): a packet of
+  // thousands holds them once.
+  for (Part& part : parts) {
+    if (!part.is_sheet_list())
+      continue;
+    for (const std::string& kind : part.spec.of) {
+      for (const records::Record& record : chosen.records[kind]) {
+        records::Record slim;
+        slim.kind = record.kind;
+        slim.key = record.key;
+        slim.fields["name"] = record.get("name");
+        part.sets[kind].push_back(std::move(slim));
+      }
+    }
+  }
   std::vector<const merge::CompiledTemplate*> templates;
   for (const Part& part : parts)
     templates.push_back(&part.tpl);

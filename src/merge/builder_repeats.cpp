@@ -69,7 +69,8 @@ std::vector<const records::Record*> Builder::records_of(const Element& repeat) c
   budget_.spend(records->size(), repeat);
   std::vector<const records::Record*> rows =
       ordered(*records, repeat.fields("order-by"),
-              text_order_named(expand(repeat.pattern("text-order"), scope_)));
+              text_order_named(expand(repeat.pattern("text-order"), scope_)),
+              list_items(expand(repeat.pattern("first-order"), scope_)));
   if (repeat.has("field")) {
     const std::string& field = repeat.field("field");
     const std::string wanted = expand(repeat.pattern("equals"), scope_);

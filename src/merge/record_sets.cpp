@@ -102,14 +102,25 @@ TextOrder text_order_named(const std::string& name) {
 
 std::vector<const records::Record*> ordered(const std::vector<records::Record>& records,
                                             const std::vector<std::string>& fields,
-                                            TextOrder text_order) {
+                                            TextOrder text_order,
+                                            const std::vector<std::string>& first_values) {
   std::vector<const records::Record*> out;
   for (const records::Record& r : records)
     out.push_back(&r);
   if (fields.empty())
     return out;  // the order the job gave (e.g. a campaign file's order of categories)
+  auto rank = [&](const std::string& value) {
+    const auto at = std::find(first_values.begin(), first_values.end(), value);
+    return static_cast<std::size_t>(at - first_values.begin());  // size() when unlisted
+  };
   std::stable_sort(out.begin(), out.end(), [&](const records::Record* a, const records::Record* b) {
-    for (const std::string& field : fields) {
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      const std::string& field = fields[f];
+      if (f == 0 && !first_values.empty()) {
+        const std::size_t ra = rank(a->get(field)), rb = rank(b->get(field));
+        if (ra != rb)
+          return ra < rb;
+      }
       int c = compare_values(a->get(field), b->get(field), text_order);
       if (c != 0)
         return c < 0;
@@ -117,6 +128,30 @@ std::vector<const records::Record*> ordered(const std::vector<records::Record>& 
     return compare_values(a->key, b->key, text_order) < 0;
   });
   return out;
+}
+
+std::vector<std::string> list_items(const std::string& text) {
+  std::vector<std::string> items;
+  std::string item;
+  auto flush = [&] {
+    const auto first = item.find_first_not_of(" \t");
+    if (first != std::string::npos)
+      items.push_back(item.substr(first, item.find_last_not_of(" \t") - first + 1));
+    item.clear();
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, 3, "、") == 0 || text.compare(i, 3, "，") == 0) {
+      flush();
+      i += 3;
+    } else if (text[i] == ',' || text[i] == '\n') {
+      flush();
+      ++i;
+    } else {
+      item += text[i++];
+    }
+  }
+  flush();
+  return items;
 }
 
 std::map<std::string, std::string> column_totals(

@@ -23,9 +23,17 @@ TextOrder text_order_named(const std::string& name);
 /// The records sorted by each of `fields` in turn, then by record key: numbers by value,
 /// text in `text_order`, empty values last. Stable, so equal records keep their stored order.
 /// Without fields, the records keep the order they are given in.
+/// `first_values` (may be empty) orders the first field by position instead: a value listed
+/// there comes before any other, in the list's order (Tianjin's districts in their
+/// administrative order); the others follow in text order.
 std::vector<const records::Record*> ordered(const std::vector<records::Record>& records,
                                             const std::vector<std::string>& fields,
-                                            TextOrder text_order = TextOrder::Pinyin);
+                                            TextOrder text_order = TextOrder::Pinyin,
+                                            const std::vector<std::string>& first_values = {});
+
+/// A list as the campaign file's arrays are flattened ("和平区、河东区"; also , and line ends),
+/// each item trimmed.
+std::vector<std::string> list_items(const std::string& text);
 
 /// For every field whose values in these records are all plain decimal numbers (as the store
 /// keeps money and counts), their exact sum as a decimal string: "revenue" -> "152300.5".

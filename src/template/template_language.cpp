@@ -156,6 +156,7 @@ std::map<std::string, ElementRule> build_language() {
                   {"records", text()},
                   {"order-by", of(Type::FieldList)},
                   {"text-order", pattern("pinyin", {"pinyin", "stroke"})},
+                  {"first-order", pattern()},
                   {"field", field_ref()},
                   {"equals", pattern()}},
                  with(blocks, {"row"})};

@@ -459,3 +459,68 @@ TEST_CASE("booklet job: the booklet and its saddle imposition, a bad scheme is a
   // Two pages a side, blank pages added up to a multiple of four.
   CHECK(result.imposed_sides == (result.pages + 3) / 4 * 2);
 }
+
+TEST_CASE("packet job: each kind's sheets follow its summary's rows, the groups the 附件 list") {
+  t::JobWorkspace ws;
+  ws.import_organisations();
+  const job::PacketResult result = job::PacketJob{}.run(ws.env());
+  REQUIRE(result.ok());
+  const auto lines = t::read_lines(result.packet_path);
+  const auto pages = outline_pages(result.packet_path);
+  // The sheets' bookmarks, in the packet's order, by kind (the outline's group titles).
+  const std::map<std::string, std::string> groups = {{"企业基本信息表", "enterprise"},
+                                                     {"园区基本信息表", "park"},
+                                                     {"培训机构及院校信息表", "institution"}};
+  std::map<std::string, std::vector<std::string>> bound;
+  std::vector<std::string> group_order;
+  std::string in_group;
+  std::map<std::string, int> summary_page;
+  for (const auto& [title, page] : pages) {
+    if (groups.count(title)) {
+      in_group = groups.at(title);
+      group_order.push_back(in_group);
+    } else if (title.rfind("附件", 0) == 0) {
+      in_group.clear();
+      const std::map<std::string, std::string> summaries = {
+          {"服务外包企业推荐汇总表", "enterprise"},
+          {"服务外包园区推荐汇总表", "park"},
+          {"培训机构及院校推荐汇总表", "institution"}};
+      for (const auto& [summary, kind] : summaries) {
+        if (title.find(summary) != std::string::npos)
+          summary_page[kind] = page;
+      }
+    } else if (!in_group.empty()) {
+      bound[in_group].push_back(title);
+    }
+  }
+  CHECK(group_order == std::vector<std::string>{"enterprise", "park", "institution"});
+  for (const char* kind : {"enterprise", "park", "institution"}) {
+    INFO(kind);
+    REQUIRE(summary_page.count(kind));
+    REQUIRE(bound[kind].size() >= 3);
+    // Where each name's first line stands in the summary: its row, top to bottom.
+    std::vector<std::pair<std::pair<int, double>, std::string>> rows;
+    for (const std::string& name : bound[kind]) {
+      const t::TextLine* at = nullptr;
+      for (const auto& line : lines) {
+        const std::string text = t::strip_space(line.text());
+        if (line.page >= summary_page[kind] - 1 && text.size() >= 9 &&
+            t::strip_space(name).rfind(text, 0) == 0 && (!at || line.page < at->page)) {
+          at = &line;
+          break;
+        }
+      }
+      INFO(name);
+      REQUIRE(at != nullptr);
+      rows.push_back({{at->page, at->box.y_min}, name});
+    }
+    std::vector<std::string> summary_order;
+    std::sort(rows.begin(), rows.end());
+    for (const auto& row : rows)
+      summary_order.push_back(row.second);
+    CHECK(bound[kind] == summary_order);
+  }
+  // Enterprises run in Tianjin's administrative order of districts: 和平区 first, 滨海新区 after
+  // the inner districts.
+  CHECK(bound["enterprise"].front() == "天津和平金融服务外包有限公司");
+}
