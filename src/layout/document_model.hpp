@@ -172,8 +172,13 @@ struct Row {
 
 struct Table {
   std::vector<double> columns;  // widths, pt
-  double border = 0.6;          // pt
-  int header_rows = 0;          // repeated at the top of every continuation page
+  /// The widths are solved from the cells' content within the columns' total: what must not
+  /// break (a code, a number, a listed term) gets its whole width first, the rest goes to
+  /// the columns whose text wraps, and no column gets more than its widest line needs until
+  /// every column has that.
+  bool fit_content = false;
+  double border = 0.6;  // pt
+  int header_rows = 0;  // repeated at the top of every continuation page
   std::vector<Row> rows;
   double space_before = 0, space_after = 0;
 };

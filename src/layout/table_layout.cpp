@@ -40,6 +40,84 @@ std::string cell_label(const Cell& cell) {
   return {};
 }
 
+// What a column's cells need: the widest piece that must not break (lo) and the widest
+// unbroken line (hi), padding included. Cells spanning columns, and blocks other than text,
+// keep the widths the template gave.
+struct ColumnNeed {
+  double lo = 0, hi = 0;
+  const PlacedCell* widest = nullptr;  // the cell whose unbreakable piece is widest
+};
+
+std::string cell_excerpt(const Cell& cell);
+
+void fit_columns_to_content(const Table& table, TableGrid& grid, Flow& flow) {
+  const size_t n = table.columns.size();
+  const double total = std::accumulate(table.columns.begin(), table.columns.end(), 0.0);
+  std::vector<ColumnNeed> need(n);
+  for (const PlacedCell& placed : grid.cells) {
+    if (std::max(1, placed.cell->colspan) != 1)
+      continue;
+    ColumnNeed& column = need[static_cast<size_t>(placed.col)];
+    const double pad = 2 * placed.cell->padding;
+    for (const Block& b : placed.cell->blocks) {
+      double lo = table.columns[static_cast<size_t>(placed.col)], hi = lo;
+      if (const auto* p = std::get_if<Paragraph>(&b)) {
+        const text::ContentWidths w = text::content_widths(p->text, text_style(p->style));
+        lo = w.min + pad;
+        hi = w.max + pad;
+      }
+      if (lo > column.lo) {
+        column.lo = lo;
+        column.widest = &placed;
+      }
+      column.hi = std::max(column.hi, std::max(hi, lo));
+    }
+  }
+  double sum_lo = 0, sum_hi = 0;
+  for (const ColumnNeed& c : need) {
+    sum_lo += c.lo;
+    sum_hi += c.hi;
+  }
+  std::vector<double> widths(n);
+  if (sum_hi <= total + 1e-6) {
+    // Every line fits unbroken: the room left is shared in proportion to the lines.
+    for (size_t c = 0; c < n; ++c)
+      widths[c] = sum_hi > 0 ? need[c].hi * total / sum_hi : total / static_cast<double>(n);
+  } else if (sum_lo <= total + 1e-6) {
+    // The unbreakable pieces first, then the wrapping text shares the rest by how much more
+    // it would take to stand on one line.
+    for (size_t c = 0; c < n; ++c)
+      widths[c] = need[c].lo + (total - sum_lo) * (need[c].hi - need[c].lo) / (sum_hi - sum_lo);
+  } else {
+    // Nothing fits: report the column that needs most, then shrink all alike (the text will
+    // break where it should not, and the report says so).
+    size_t worst = 0;
+    for (size_t c = 1; c < n; ++c) {
+      if (need[c].lo - table.columns[c] > need[worst].lo - table.columns[worst])
+        worst = c;
+    }
+    const PlacedCell* cell = need[worst].widest;
+    const std::string column = std::to_string(worst + 1);
+    flow.report_overflow(cell ? cell_label(*cell->cell) : std::string(),
+                         "表格第 " + column + " 列放不下其中不能断开的内容（表格总宽不够）",
+                         "column " + column +
+                             " of the table cannot hold the text that must not break there "
+                             "(the table is too narrow)",
+                         cell ? cell_excerpt(*cell->cell) : std::string());
+    for (size_t c = 0; c < n; ++c)
+      widths[c] = need[c].lo * total / sum_lo;
+  }
+  std::vector<double> x(n + 1, flow.left());
+  for (size_t c = 0; c < n; ++c)
+    x[c + 1] = x[c] + widths[c];
+  for (PlacedCell& placed : grid.cells) {
+    const size_t col = static_cast<size_t>(placed.col);
+    const size_t span = static_cast<size_t>(std::max(1, placed.cell->colspan));
+    placed.x = x[col];
+    placed.width = x[std::min(n, col + span)] - x[col];
+  }
+}
+
 void assign_positions(const Table& table, TableGrid& grid, Flow& flow) {
   size_t ncols = table.columns.size();
   std::vector<double> x(ncols + 1, flow.left());
@@ -79,6 +157,8 @@ void assign_positions(const Table& table, TableGrid& grid, Flow& flow) {
       col += span;
     }
   }
+  if (table.fit_content)
+    fit_columns_to_content(table, grid, flow);
 }
 
 // The start of a cell's text, so that a report about a cell without a field (a label) says

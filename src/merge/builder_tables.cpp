@@ -13,6 +13,7 @@ void Builder::add_table(const Element& e, const layout::Style& inherited, Blocks
   table->columns = column_widths(e.column_widths("columns"));
   table->border = e.length_pt("border");
   table->header_rows = static_cast<int>(e.integer("header-rows"));
+  table->fit_content = e.choice("fit") == "content";
   table->space_before = e.length_pt("space-before", inherited.size);
   table->space_after = e.length_pt("space-after", inherited.size);
   const Element* saved = table_;

@@ -145,6 +145,7 @@ std::map<std::string, ElementRule> build_language() {
                  {"padding", length()},
                  {"style", text()},
                  {"header-rows", integer(0, 100, "0")},
+                 {"fit", choice({"given", "content"}, "given")},
                  {"space-before", length_em("0")},
                  {"space-after", length_em("0")}},
                 {"row", "repeat", "when"}};

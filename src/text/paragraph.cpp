@@ -245,6 +245,25 @@ LaidLine build_line(Scratch& s, const LineSpan& span, const TextStyle& style, do
   return line;
 }
 
+// A paragraph's last line of one ideograph (滨海新 / 区) reads as a mistake: the line before
+// gives it its last character when it may break there, so two stand together. Justified
+// text keeps its full lines (a 公文 grid counts its characters), so only other alignments.
+void avoid_lone_last_character(const Scratch& s, std::vector<LineSpan>& lines) {
+  if (lines.size() < 2)
+    return;
+  LineSpan& last = lines.back();
+  LineSpan& before = lines[lines.size() - 2];
+  if (before.forced || last.end != last.start + 1 || !rules::is_east_asian(s.text[last.start]))
+    return;
+  if (before.end != last.start || before.end < before.start + 3)
+    return;  // spaces dropped at the break, or too short a line to give one away
+  const std::size_t at = before.end - 1;
+  if (s.breaks[at] < BreakKind::Allowed || !rules::is_east_asian(s.text[at]))
+    return;
+  before.end = at;
+  last.start = at;
+}
+
 }  // namespace
 
 ParagraphLayout layout_paragraph(std::string_view utf8, const TextStyle& style, double width) {
@@ -257,6 +276,8 @@ ParagraphLayout layout_paragraph(std::string_view utf8, const TextStyle& style, 
   // A hanging indent sets every line after the first `hang` points in.
   const double hang = std::clamp(style.hang, 0.0, width / 2);
   fill_lines(s, width, width - hang, s.lines);
+  if (style.align != Align::Justify)
+    avoid_lone_last_character(s, s.lines);
 
   out.lines.reserve(s.lines.size());
   for (std::size_t l = 0; l < s.lines.size(); ++l) {
@@ -272,6 +293,49 @@ ParagraphLayout layout_paragraph(std::string_view utf8, const TextStyle& style, 
     out.overfull = out.overfull || line.width > width - indent + kFitTolerance;
     out.compromised = out.compromised || span.weak;
   }
+  return out;
+}
+
+ContentWidths content_widths(std::string_view utf8, const TextStyle& style) {
+  Scratch& s = scratch();
+  set_text(utf8, style, s, nullptr);
+  find_break_opportunities(s.text, s.breaks);
+  if (style.terms)
+    style.terms->protect(s.text, s.breaks);
+  ContentWidths out;
+  double line = 0, piece = 0, spaces = 0;
+  std::size_t drawn = 0;  // characters on the line
+  // A line of a few characters is a word (滨海新区, a person's name, 联系人): kept whole.
+  constexpr std::size_t kShortLine = 4;
+  auto end_line = [&] {
+    out.max = std::max(out.max, line);
+    out.min = std::max(out.min, drawn <= kShortLine ? line : piece);
+    line = piece = spaces = 0;
+    drawn = 0;
+  };
+  for (std::size_t i = 0; i < s.text.size(); ++i) {
+    const char32_t c = s.text[i];
+    if (c == U'\n') {
+      end_line();
+      continue;
+    }
+    if (i > 0 && s.breaks[i] >= BreakKind::Allowed) {
+      out.min = std::max(out.min, piece);
+      piece = 0;
+      spaces = 0;  // spaces before a break hang and are dropped
+    }
+    if (rules::is_breaking_space(c)) {
+      spaces += s.chars[i].advance;
+      line += s.chars[i].advance;
+      continue;
+    }
+    piece += spaces + s.chars[i].advance;
+    spaces = 0;
+    line += s.chars[i].advance;
+    drawn += s.chars[i].face != nullptr;
+  }
+  end_line();
+  out.min += style.hang;  // a piece may stand on a hanging line
   return out;
 }
 

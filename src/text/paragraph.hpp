@@ -79,4 +79,15 @@ ParagraphLayout layout_paragraph(std::string_view utf8, const TextStyle& style, 
 /// Width of the text on one line, unbroken ('\n' counts as nothing).
 double measure(std::string_view utf8, const TextStyle& style);
 
+/// The widths a text can be set in, as a table sizing its columns from content needs them.
+struct ContentWidths {
+  /// The widest piece between two ordinary break opportunities: a credit code, a phone
+  /// number, a number with its unit, a word of the term list. Narrower, something breaks
+  /// that should not.
+  double min = 0;
+  /// The widest line when nothing but '\n' breaks it.
+  double max = 0;
+};
+ContentWidths content_widths(std::string_view utf8, const TextStyle& style);
+
 }  // namespace tuijie::text

@@ -504,8 +504,11 @@ TEST_CASE("packet job: each kind's sheets follow its summary's rows, the groups 
       const t::TextLine* at = nullptr;
       for (const auto& line : lines) {
         const std::string text = t::strip_space(line.text());
-        if (line.page >= summary_page[kind] - 1 && text.size() >= 9 &&
-            t::strip_space(name).rfind(text, 0) == 0 && (!at || line.page < at->page)) {
+        // The name's first line, alone or joined with its row's other cells.
+        const std::string whole = t::strip_space(name);
+        const bool names_it = text.find(whole) != std::string::npos ||
+                              (text.size() >= 9 && whole.rfind(text, 0) == 0);
+        if (line.page >= summary_page[kind] - 1 && names_it) {
           at = &line;
           break;
         }

@@ -278,3 +278,71 @@ TEST_CASE("a row that would cross the page bottom moves whole; one taller than a
     ++count;
   CHECK(count == 300);
 }
+
+namespace {
+
+// The text of each line a table drew, top to bottom, left to right (runs on one baseline
+// within one cell's column joined).
+std::vector<std::u32string> drawn_texts(const Page& page) {
+  std::vector<std::u32string> out;
+  for (const auto& item : page.items) {
+    if (const auto* run = std::get_if<GlyphRun>(&item))
+      out.push_back(run->text);
+  }
+  return out;
+}
+
+std::shared_ptr<Table> code_table(double total_mm, const std::string& name) {
+  auto table = std::make_shared<Table>();
+  // The template's widths would split the code; their total is the room.
+  table->columns = {mm_to_pt(total_mm * 0.7), mm_to_pt(total_mm * 0.3)};
+  table->fit_content = true;
+  Row row;
+  row.cells = {text_cell(name, "name"), text_cell("91120116MA05K3RT2M", "credit_code")};
+  table->rows = {row};
+  return table;
+}
+
+}  // namespace
+
+TEST_CASE("columns fitted to content: a code keeps its whole width, the name wraps") {
+  DocumentModel m = a4_model();
+  m.blocks = {code_table(90, "天津泰达国际供应链管理有限公司天津泰达国际供应链管理有限公司")};
+  const LayoutResult laid = layout_document(m);
+  REQUIRE(laid.diagnostics.empty());
+  bool code_whole = false;
+  int name_lines = 0;
+  for (const std::u32string& text : drawn_texts(laid.pages[0])) {
+    code_whole = code_whole || text == U"91120116MA05K3RT2M";
+    name_lines += text.rfind(U"天津", 0) == 0 || text.find(U"公司") != std::u32string::npos;
+  }
+  CHECK(code_whole);
+  CHECK(name_lines >= 2);
+}
+
+TEST_CASE("columns fitted to content: when even the codes cannot fit, the column is reported") {
+  DocumentModel m = a4_model();
+  m.blocks = {code_table(25, "天津")};
+  const LayoutResult laid = layout_document(m);
+  REQUIRE(laid.diagnostics.size() >= 1);
+  const Diagnostic& d = laid.diagnostics.front();
+  CHECK(d.reason_en.find("column 2") != std::string::npos);
+  CHECK(d.column_name == "credit_code");
+  CHECK(d.record == "R1");
+}
+
+TEST_CASE("a cell's last line never holds one ideograph alone when the line before can give one") {
+  DocumentModel m = a4_model();
+  auto table = std::make_shared<Table>();
+  // 12 mm holds three 10.5 pt characters after the padding: 滨海新 / 区 without the rule.
+  table->columns = {mm_to_pt(14)};
+  Row row;
+  row.cells = {text_cell("滨海新区")};
+  table->rows = {row};
+  m.blocks = {table};
+  const LayoutResult laid = layout_document(m);
+  const auto texts = drawn_texts(laid.pages[0]);
+  REQUIRE(texts.size() == 2);
+  CHECK(texts[0] == U"滨海");
+  CHECK(texts[1] == U"新区");
+}
